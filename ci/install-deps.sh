@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs what dextqual needs to build and test, and nothing when it is all there already.
+# Debian/Ubuntu through apt-get; macOS through Homebrew (documented, not tried here).
+set -euo pipefail
+
+debian_packages=(
+  build-essential cmake ninja-build pkg-config git
+  libgtest-dev libgmock-dev libbenchmark-dev
+  libsodium-dev libpugixml-dev libboost1.81-dev libfuse3-dev fuse3
+  libcli11-dev nlohmann-json3-dev libtomlplusplus-dev
+  fio gdisk util-linux e2fsprogs dosfstools exfatprogs sg3-utils libxml2-utils
+  clang-format clang-tidy
+  qemu-system-x86 busybox-static cpio zstd xz-utils kmod
+)
+brew_packages=(cmake ninja pkg-config googletest google-benchmark libsodium pugixml boost cli11
+               nlohmann-json tomlplusplus fio)
+
+if [[ "$(uname -s)" == "Darwin" ]]; then
+  # macOS: the suites build against Homebrew; simdext (FUSE, loop devices) is Linux-only.
+  brew install "${brew_packages[@]}"
+  exit 0
+fi
+
+missing=()
+for pkg in "${debian_packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+if ((${#missing[@]} == 0)); then
+  echo "install-deps: everything is installed"
+  exit 0
+fi
+echo "install-deps: installing ${missing[*]}"
+sudo_cmd=()
+[[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

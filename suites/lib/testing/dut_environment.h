@@ -1,0 +1,47 @@
+// What every suite test sees of the device under test, and the named requirements a test declares.
+// A suite binary links `dextqual_suite_main`, which reads `--dut=PATH` (or $DEXTQUAL_DUT) before
+// GoogleTest runs. A requirement that the DUT cannot meet skips the test with its reason
+// (STYLE.md §4): never a silent pass.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "dut/dut_description.h"
+
+namespace dextqual::testing {
+
+// The DUT of this run; has_dut() is false when the binary was started without one.
+[[nodiscard]] bool has_dut();
+[[nodiscard]] const DutDescription& dut();
+
+// Path of the --dut file, for suites that re-resolve the device after a re-attach.
+[[nodiscard]] const std::string& dut_path();
+
+// Installs a description directly (unit tests of suite code, and suite_main).
+void set_dut(DutDescription dut, std::string path = {});
+
+// Each requirement answers nullopt when met, or the reason it is not.
+namespace requirement {
+[[nodiscard]] std::optional<std::string> dut_present();
+[[nodiscard]] std::optional<std::string> scsi_passthrough();
+[[nodiscard]] std::optional<std::string> data_loss_allowed();
+[[nodiscard]] std::optional<std::string> simdext();
+[[nodiscard]] std::optional<std::string> raw_node();
+[[nodiscard]] std::optional<std::string> capacity_at_least(uint64_t bytes);
+[[nodiscard]] std::optional<std::string> hook(const std::string& name);
+[[nodiscard]] std::optional<std::string> root();
+}  // namespace requirement
+
+}  // namespace dextqual::testing
+
+// REQUIRE_DUT(scsi_passthrough()), REQUIRE_DUT(capacity_at_least(1 << 30)): skips with the reason.
+#define REQUIRE_DUT(requirement_call)                                                     \
+  do {                                                                                    \
+    if (auto dq_unmet = ::dextqual::testing::requirement::requirement_call(); dq_unmet) { \
+      GTEST_SKIP() << "requires " #requirement_call ": " << *dq_unmet;                    \
+    }                                                                                     \
+  } while (false)
