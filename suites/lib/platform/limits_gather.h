@@ -1,0 +1,18 @@
+// Gathers the transfer limits of the DUT from every source this platform has (the one entry point of
+// the limits concept): simdext's constraints when the DUT is simdext, then the platform's own sources
+// (Linux: sysfs queue limits; macOS: IORegistry through `ioreg -a` and DKIOCGETMAX*). A source that
+// cannot be read becomes a note in the report, not a failure: the checker works with what there is.
+#pragma once
+
+#include "core/result.h"
+#include "dut/dut_description.h"
+#include "platform/limits_model.h"
+
+namespace dextqual::limits {
+
+[[nodiscard]] Result<LimitsReport> gather_limits(const DutDescription& dut);
+
+// Implemented once per OS under platform/<os>/limits_platform.cpp.
+void gather_platform_limits(const DutDescription& dut, LimitsReport& report);
+
+}  // namespace dextqual::limits
