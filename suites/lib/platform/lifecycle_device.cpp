@@ -1,0 +1,35 @@
+#include "lifecycle_device.h"
+
+namespace dextqual::platform {
+
+std::string to_string(DeviceEvent event) {
+  switch (event) {
+    case DeviceEvent::eject:
+      return "eject";
+    case DeviceEvent::detach:
+      return "detach";
+    case DeviceEvent::attach:
+      return "attach";
+    case DeviceEvent::power_cut:
+      return "power-cut";
+    case DeviceEvent::restart:
+      return "restart";
+  }
+  return "unknown";
+}
+
+bool same_identity(const DutIdentity& before, const DutIdentity& candidate) {
+  if (!before.serial.empty()) {
+    return before.serial == candidate.serial;
+  }
+  return !before.wwn.empty() && before.wwn == candidate.wwn;
+}
+
+std::unique_ptr<DeviceLifecycle> make_device_lifecycle(const DutDescription& dut, CommandRunner runner) {
+  if (dut.kind == DutKind::simdext && !dut.simdext_state.empty()) {
+    return make_simdext_device_lifecycle(dut, std::move(runner));
+  }
+  return with_station_hooks(make_platform_device_lifecycle(dut, runner), dut, runner);
+}
+
+}  // namespace dextqual::platform
