@@ -9,6 +9,8 @@ add_library(dextqual_limits STATIC
   ${limits_dir}/limits_rules_queue.cpp
   ${limits_dir}/limits_simdext.cpp
   ${limits_dir}/limits_gather.cpp
+  ${limits_dir}/limits_probe.cpp
+  ${limits_dir}/${DEXTQUAL_PLATFORM}/limits_raw_node.cpp
   ${limits_dir}/macos/limits_ioreg.cpp
   ${limits_dir}/${DEXTQUAL_PLATFORM}/limits_platform.cpp)
 target_link_libraries(dextqual_limits PUBLIC dextqual_core PRIVATE pugixml::pugixml)
@@ -22,6 +24,7 @@ endif()
 add_executable(dextqual_limits_test
   ${limits_dir}/limits_checker_test.cpp
   ${limits_dir}/limits_simdext_test.cpp
+  ${limits_dir}/limits_probe_test.cpp
   ${limits_dir}/macos/limits_ioreg_test.cpp)
 if(DEXTQUAL_PLATFORM STREQUAL "linux")
   target_sources(dextqual_limits_test PRIVATE ${limits_dir}/linux/limits_sysfs_test.cpp)

@@ -1,0 +1,64 @@
+#include "platform/limits_probe.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <utility>
+
+#include "platform/limits_checker.h"
+
+namespace dextqual::limits {
+
+AlignedBuffer::AlignedBuffer(std::size_t size, std::size_t alignment) : size_(size) {
+  void* memory = nullptr;
+  if (::posix_memalign(&memory, alignment, size == 0 ? alignment : size) != 0) {
+    throw std::bad_alloc();
+  }
+  data_ = static_cast<std::uint8_t*>(memory);
+}
+
+AlignedBuffer::AlignedBuffer(AlignedBuffer&& other) noexcept
+    : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)) {}
+
+AlignedBuffer& AlignedBuffer::operator=(AlignedBuffer&& other) noexcept {
+  if (this != &other) {
+    std::free(data_);
+    data_ = std::exchange(other.data_, nullptr);
+    size_ = std::exchange(other.size_, 0);
+  }
+  return *this;
+}
+
+AlignedBuffer::~AlignedBuffer() { std::free(data_); }
+
+std::string TransferOutcome::describe() const {
+  if (error_number != 0) {
+    const char* name = error_number == EIO ? "EIO" : error_number == EINVAL ? "EINVAL" : "errno";
+    return std::string(name) + " (" + std::strerror(error_number) + ", errno " +
+           std::to_string(error_number) + ")";
+  }
+  if (transferred != requested) {
+    return "short: " + std::to_string(transferred) + " of " + std::to_string(requested) + " bytes";
+  }
+  return "ok";
+}
+
+TransferOutcome transfer_once(int fd, Direction direction, std::uint64_t offset,
+                              std::span<std::uint8_t> buffer) {
+  TransferOutcome outcome;
+  outcome.requested = buffer.size();
+  const ssize_t done = direction == Direction::read
+                           ? ::pread(fd, buffer.data(), buffer.size(), static_cast<off_t>(offset))
+                           : ::pwrite(fd, buffer.data(), buffer.size(), static_cast<off_t>(offset));
+  if (done < 0) {
+    outcome.error_number = errno;
+  } else {
+    outcome.transferred = static_cast<std::uint64_t>(done);
+  }
+  return outcome;
+}
+
+}  // namespace dextqual::limits

@@ -1,0 +1,64 @@
+// Probing transfer sizes on the raw node: the I/O half of the limits concept. Opens the node so that
+// the host cache is bypassed (Linux O_DIRECT; macOS /dev/rdiskN with F_NOCACHE, per OS in
+// platform/<os>/limits_raw_node.cpp), moves one request of exactly the asked size, and reports what the
+// kernel answered: a short transfer and an errno are facts to report, not exceptions. The limits suite
+// uses it to check predictions; the raw I/O suite uses it for every transfer of its sweep.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+
+#include "core/result.h"
+#include "core/unique_fd.h"
+#include "platform/limits_model.h"
+
+namespace dextqual::limits {
+
+// Page-aligned heap memory (O_DIRECT needs aligned user buffers), freed on destruction.
+class AlignedBuffer {
+ public:
+  AlignedBuffer() = default;
+  AlignedBuffer(std::size_t size, std::size_t alignment = 4096);
+  AlignedBuffer(const AlignedBuffer&) = delete;
+  AlignedBuffer& operator=(const AlignedBuffer&) = delete;
+  AlignedBuffer(AlignedBuffer&& other) noexcept;
+  AlignedBuffer& operator=(AlignedBuffer&& other) noexcept;
+  ~AlignedBuffer();
+
+  [[nodiscard]] std::uint8_t* data() { return data_; }
+  [[nodiscard]] const std::uint8_t* data() const { return data_; }
+  [[nodiscard]] std::size_t size() const { return size_; }
+  [[nodiscard]] std::span<std::uint8_t> span() { return {data_, size_}; }
+
+ private:
+  std::uint8_t* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+enum class Access { read_only, read_write };
+
+// Opens `node` bypassing the host cache.
+[[nodiscard]] Result<UniqueFd> open_uncached(const std::string& node, Access access);
+
+// Flushes the device's volatile cache (Linux: fsync on the block node -> SYNCHRONIZE CACHE; macOS:
+// DKIOCSYNCHRONIZE), so a read-back checks the medium and not only the controller's DRAM (F1).
+[[nodiscard]] Status flush_device(int fd);
+
+struct TransferOutcome {
+  std::uint64_t requested = 0;
+  std::uint64_t transferred = 0;  // bytes the single syscall moved (< requested: short transfer)
+  int error_number = 0;           // errno of a failed syscall, 0 otherwise
+
+  [[nodiscard]] bool complete() const { return error_number == 0 && transferred == requested; }
+  // "ok", "EIO (Input/output error)", "short: 65536 of 131072 bytes"
+  [[nodiscard]] std::string describe() const;
+};
+
+// One pread/pwrite of `buffer` at `offset`: never retried or split, so the size the kernel sees is the
+// size under test.
+[[nodiscard]] TransferOutcome transfer_once(int fd, Direction direction, std::uint64_t offset,
+                                            std::span<std::uint8_t> buffer);
+
+}  // namespace dextqual::limits
