@@ -1,0 +1,31 @@
+// The GPT the partition suite writes on the DUT: several partitions, one per filesystem the suite
+// exercises plus a trailing one, sized from the DUT's capacity (capped, so a 66 TB volume does not
+// make mkfs the bottleneck) and aligned by sgdisk/diskutil themselves.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "lifecycle_disk.h"
+
+namespace dextqual::lifecycle {
+
+inline constexpr std::uint64_t kMiB = 1024 * 1024;
+
+// Index in the layout of the partition that carries each filesystem under test.
+enum class LayoutSlot : std::size_t { ext4 = 0, vfat = 1, exfat = 2, spare = 3 };
+
+[[nodiscard]] inline std::vector<platform::PartitionSpec> standard_layout(std::uint64_t capacity_bytes) {
+  // A quarter each, at least 40 MiB (FAT32 and ext4 journals fit), at most 256 MiB.
+  const std::uint64_t each = std::clamp(capacity_bytes / 5 / kMiB * kMiB, 40 * kMiB, 256 * kMiB);
+  return {{"dq-ext4", platform::Filesystem::ext4, each},
+          {"dq-vfat", platform::Filesystem::vfat, each},
+          {"dq-exfat", platform::Filesystem::exfat, each},
+          {"dq-spare", platform::Filesystem::ext4, each}};
+}
+
+// Below this the layout does not fit (4 × 40 MiB plus the GPT).
+inline constexpr std::uint64_t kLayoutMinimumBytes = 4 * 40 * kMiB + 4 * kMiB;
+
+}  // namespace dextqual::lifecycle

@@ -1,0 +1,59 @@
+// Direct (O_DIRECT) reads and writes of whole sectors on a block node, with the page-aligned buffers
+// O_DIRECT needs. What the lifecycle suites write through the raw node, and read back past the host's
+// cache. A write can ask for FUA (RWF_DSYNC on an O_DIRECT write: the block layer sets FUA, or follows
+// the write with a flush when the device has no FUA); flush() is fsync on the node, which the block
+// layer turns into SYNCHRONIZE CACHE.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+
+#include "core/result.h"
+#include "core/unique_fd.h"
+
+namespace dextqual::lifecycle {
+
+// A zeroed buffer aligned to 4 KiB, the most any block device asks of O_DIRECT.
+class AlignedBuffer {
+ public:
+  explicit AlignedBuffer(std::size_t bytes);
+  [[nodiscard]] std::span<std::uint8_t> bytes() { return {data_.get(), size_}; }
+  [[nodiscard]] std::span<const std::uint8_t> bytes() const { return {data_.get(), size_}; }
+  [[nodiscard]] std::size_t size() const { return size_; }
+
+ private:
+  struct Free {
+    void operator()(std::uint8_t* pointer) const;
+  };
+  std::unique_ptr<std::uint8_t, Free> data_;
+  std::size_t size_ = 0;
+};
+
+enum class WriteMode { normal, fua };
+
+class RawBlockDevice {
+ public:
+  // Opens `node` read-write with O_DIRECT.
+  [[nodiscard]] static Result<RawBlockDevice> open(const std::string& node);
+
+  [[nodiscard]] Status write(std::uint64_t offset, std::span<const std::uint8_t> data,
+                             WriteMode mode = WriteMode::normal);
+  [[nodiscard]] Status read(std::uint64_t offset, std::span<std::uint8_t> data);
+  [[nodiscard]] Status flush();
+  // Discards (BLKDISCARD) a byte range; devices without discard say so with an Error.
+  [[nodiscard]] Status discard(std::uint64_t offset, std::uint64_t length);
+  [[nodiscard]] Result<std::uint64_t> size_bytes() const;
+
+  [[nodiscard]] const std::string& node() const { return node_; }
+  [[nodiscard]] int fd() const { return fd_.get(); }
+
+ private:
+  RawBlockDevice(std::string node, UniqueFd fd) : node_(std::move(node)), fd_(std::move(fd)) {}
+  std::string node_;
+  UniqueFd fd_;
+};
+
+}  // namespace dextqual::lifecycle
