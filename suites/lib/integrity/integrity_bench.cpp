@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -52,64 +53,127 @@ Result<Timed> timed_verify(int fd, const StampKeys& keys, LbaRange range, const 
   return Timed{seconds_since(start), report.passed() && report.sectors_checked == range.count};
 }
 
-int run(const std::filesystem::path& dir, std::uint64_t size_mib, unsigned threads, bool json) {
-  auto identity = RunIdentity::generate();
-  if (!identity) {
-    std::cerr << identity.error().message() << "\n";
-    return 2;
-  }
-  const StampKeys keys = StampKeys::for_run(*identity);
+struct Figures {
+  double write_s = 0;
+  double verify_s = 0;
+  double total_s = 0;
+  double verify_1_thread_s = 0;
+  double verify_2_threads_s = 0;
+  bool passed = true;
+};
+
+// One write + verify on a fresh file, then verification alone with 1 and 2 threads.
+Result<Figures> measure_once(const std::filesystem::path& dir, std::uint64_t size_mib, unsigned threads) {
+  DQ_TRY_ASSIGN(const RunIdentity identity, RunIdentity::generate());
+  const StampKeys keys = StampKeys::for_run(identity);
   const std::filesystem::path path = dir / ("dq-integrity-bench-" + std::to_string(::getpid()));
   UniqueFd fd(::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600));
   if (!fd) {
-    std::cerr << "cannot create " << path << "\n";
-    return 2;
+    return fail_errno("create " + path.string());
   }
   const LbaRange range{0, size_mib * (1U << 20) / kSectorSize};
   StreamOptions options;
   options.threads = threads;
   ExpectedState state;
-
+  Figures figures;
   const auto start = Clock::now();
   auto written = write_stamped(fd.get(), keys, range, 1, options);
-  const double write_s = seconds_since(start);
-  (void)state.record_write(range, 1, WriteState::must_survive);
+  figures.write_s = seconds_since(start);
+  DQ_TRY(state.record_write(range, 1, WriteState::must_survive));
   auto verified = timed_verify(fd.get(), keys, range, state, options, threads);
-  const double total_s = seconds_since(start);
+  figures.total_s = seconds_since(start);
   auto one = timed_verify(fd.get(), keys, range, state, options, 1);
   auto two = timed_verify(fd.get(), keys, range, state, options, 2);
   std::filesystem::remove(path);
-  if (!written || !verified || !one || !two) {
-    std::cerr << "integrity_bench: I/O failed\n";
-    return 2;
+  DQ_TRY(written);
+  DQ_TRY(verified);
+  DQ_TRY(one);
+  DQ_TRY(two);
+  figures.verify_s = verified->seconds;
+  figures.verify_1_thread_s = one->seconds;
+  figures.verify_2_threads_s = two->seconds;
+  figures.passed = verified->passed && one->passed && two->passed;
+  return figures;
+}
+
+// Best of `repeat` for every timing: the machine is shared, and the minimum is the engine's own cost.
+Result<Figures> measure(const std::filesystem::path& dir, std::uint64_t size_mib, unsigned threads,
+                        unsigned repeat) {
+  Figures best;
+  for (unsigned i = 0; i < repeat; ++i) {
+    DQ_TRY_ASSIGN(const Figures once, measure_once(dir, size_mib, threads));
+    if (i == 0 || once.total_s < best.total_s) {
+      best.write_s = once.write_s;
+      best.verify_s = once.verify_s;
+      best.total_s = once.total_s;
+    }
+    best.verify_1_thread_s =
+        i == 0 ? once.verify_1_thread_s : std::min(best.verify_1_thread_s, once.verify_1_thread_s);
+    best.verify_2_threads_s =
+        i == 0 ? once.verify_2_threads_s : std::min(best.verify_2_threads_s, once.verify_2_threads_s);
+    best.passed = best.passed && once.passed;
   }
+  return best;
+}
+
+struct Baselines {
+  double fio_crc32c_s = 0;  // 0: not measured
+  double fio_sha256_s = 0;
+};
+
+nlohmann::json to_json(const Figures& f, const Baselines& fio, std::uint64_t size_mib, unsigned threads,
+                       unsigned repeat) {
   struct rusage usage {};
   ::getrusage(RUSAGE_SELF, &usage);
-  const nlohmann::json result{
-      {"size_bytes", range.count * kSectorSize},
+  const double scaling = f.verify_1_thread_s / f.verify_2_threads_s;
+  nlohmann::json json{
+      {"size_bytes", size_mib << 20},
       {"threads", threads},
-      {"write_s", write_s},
-      {"verify_s", verified->seconds},
-      {"total_s", total_s},
-      {"verify_1_thread_s", one->seconds},
-      {"verify_2_threads_s", two->seconds},
-      {"verify_scaling_1_to_2", one->seconds / two->seconds},
+      {"repeat", repeat},
+      {"engine_write_s", f.write_s},
+      {"engine_verify_s", f.verify_s},
+      {"engine_total_s", f.total_s},
+      {"verify_1_thread_s", f.verify_1_thread_s},
+      {"verify_2_threads_s", f.verify_2_threads_s},
+      {"verify_scaling_1_to_2", scaling},
+      {"verify_scaling_target_met", scaling >= 1.8},
       {"max_rss_kib", usage.ru_maxrss},
       {"expected_state_bytes_1tib_sequential", sequential_tebibyte_state_bytes()},
-      {"passed", verified->passed && one->passed && two->passed},
+      {"data_verified", f.passed},
   };
-  if (json) {
-    std::cout << result.dump() << "\n";
-  } else {
-    std::printf("integrity engine, %llu MiB, %u threads: write %.3f s, verify %.3f s, total %.3f s\n",
-                static_cast<unsigned long long>(size_mib), threads, write_s, verified->seconds, total_s);
-    std::printf("verify scaling: 1 thread %.3f s, 2 threads %.3f s, speedup %.2fx\n", one->seconds,
-                two->seconds, one->seconds / two->seconds);
-    std::printf("memory: max RSS %ld KiB; expected state for 1 TiB sequential: %zu bytes\n", usage.ru_maxrss,
-                result["expected_state_bytes_1tib_sequential"].get<std::size_t>());
-    std::printf("data verified: %s\n", result["passed"].get<bool>() ? "yes" : "NO");
+  if (fio.fio_crc32c_s > 0) {
+    json["fio_crc32c_s"] = fio.fio_crc32c_s;
+    json["ratio_to_fio_crc32c"] = f.total_s / fio.fio_crc32c_s;
+    json["ratio_target_met"] = f.total_s <= 0.5 * fio.fio_crc32c_s;
   }
-  return result["passed"].get<bool>() ? 0 : 1;
+  if (fio.fio_sha256_s > 0) {
+    json["fio_sha256_s"] = fio.fio_sha256_s;
+    json["ratio_to_fio_sha256"] = f.total_s / fio.fio_sha256_s;
+  }
+  return json;
+}
+
+void print_human(const nlohmann::json& j) {
+  std::printf("integrity engine, %llu MiB, %u threads (best of %u): write %.3f s + verify %.3f s = %.3f s\n",
+              static_cast<unsigned long long>(j["size_bytes"].get<std::uint64_t>() >> 20),
+              j["threads"].get<unsigned>(), j["repeat"].get<unsigned>(), j["engine_write_s"].get<double>(),
+              j["engine_verify_s"].get<double>(), j["engine_total_s"].get<double>());
+  if (j.contains("fio_crc32c_s")) {
+    std::printf("fio --verify=crc32c: %.3f s   ratio %.2fx (target <= 0.50x: %s)\n",
+                j["fio_crc32c_s"].get<double>(), j["ratio_to_fio_crc32c"].get<double>(),
+                j["ratio_target_met"].get<bool>() ? "met" : "NOT met");
+  }
+  if (j.contains("fio_sha256_s")) {
+    std::printf("fio --verify=sha256: %.3f s   ratio %.2fx\n", j["fio_sha256_s"].get<double>(),
+                j["ratio_to_fio_sha256"].get<double>());
+  }
+  std::printf("verify scaling: 1 thread %.3f s, 2 threads %.3f s, speedup %.2fx (target >= 1.8x: %s)\n",
+              j["verify_1_thread_s"].get<double>(), j["verify_2_threads_s"].get<double>(),
+              j["verify_scaling_1_to_2"].get<double>(),
+              j["verify_scaling_target_met"].get<bool>() ? "met" : "NOT met");
+  std::printf("memory: max RSS %ld KiB; expected state for 1 TiB of sequential writes: %zu bytes\n",
+              j["max_rss_kib"].get<long>(), j["expected_state_bytes_1tib_sequential"].get<std::size_t>());
+  std::printf("data verified: %s\n", j["data_verified"].get<bool>() ? "yes" : "NO");
 }
 
 }  // namespace
@@ -119,12 +183,29 @@ int main(int argc, char** argv) {
   std::filesystem::path dir = "/dev/shm";
   std::uint64_t size_mib = 1024;
   unsigned threads = std::max(2U, std::thread::hardware_concurrency());
+  unsigned repeat = 1;
+  Baselines fio;
   bool json = false;
   app.add_option("--dir", dir, "Directory for the scratch file")->check(CLI::ExistingDirectory);
   app.add_option("--size-mib", size_mib, "Bytes to write and verify, in MiB")->check(CLI::PositiveNumber);
   app.add_option("--threads", threads, "Worker threads for the write + verify run")
       ->check(CLI::PositiveNumber);
+  app.add_option("--repeat", repeat, "Runs; every timing reported is the best of them")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--fio-crc32c-s", fio.fio_crc32c_s, "fio crc32c wall time to compare against (seconds)");
+  app.add_option("--fio-sha256-s", fio.fio_sha256_s, "fio sha256 wall time to compare against (seconds)");
   app.add_flag("--json", json, "Print one JSON object");
   CLI11_PARSE(app, argc, argv);
-  return run(dir, size_mib, threads, json);
+  auto figures = measure(dir, size_mib, threads, repeat);
+  if (!figures) {
+    std::cerr << "integrity_bench: " << figures.error().message() << "\n";
+    return 2;
+  }
+  const nlohmann::json result = to_json(*figures, fio, size_mib, threads, repeat);
+  if (json) {
+    std::cout << result.dump() << "\n";
+  } else {
+    print_human(result);
+  }
+  return figures->passed ? 0 : 1;
 }
