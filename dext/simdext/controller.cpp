@@ -1,0 +1,354 @@
+#include "controller.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+
+#include "big_endian.h"
+#include "cdb.h"
+#include "sense.h"
+
+namespace simdext {
+namespace {
+
+Response delivery_failure(DeliveryFailure why) {
+  Response r;
+  r.fServiceResponse = ServiceResponse::service_delivery_or_target_failure;
+  r.fCompletionStatus = static_cast<uint32_t>(why);
+  return r;
+}
+
+Response with_sense(Response r, const SenseCondition& condition) {
+  const auto bytes = build_fixed_sense(condition);
+  std::memcpy(r.fSenseBuffer.data(), bytes.data(), bytes.size());
+  r.fSenseLength = static_cast<uint8_t>(bytes.size());
+  return r;
+}
+
+}  // namespace
+
+uint64_t now_ns() {
+  return static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                   std::chrono::system_clock::now().time_since_epoch())
+                                   .count());
+}
+
+Controller::Controller(const Profile& profile) : profile_(profile), faults_(profile.rules) {}
+
+std::expected<std::unique_ptr<Controller>, std::string> Controller::create(const Profile& profile,
+                                                                           const std::string& media_dir) {
+  std::unique_ptr<Controller> controller(new Controller(profile));
+  for (const TargetConfig& target : profile.targets) {
+    for (const LuConfig& lu : target.luns) {
+      const std::string path =
+          media_dir + "/media-t" + std::to_string(target.id) + "-l" + std::to_string(lu.id) + ".img";
+      auto created = LogicalUnit::create(lu, target.id, path);
+      if (!created) {
+        return std::unexpected(created.error());
+      }
+      controller->lus_.emplace(std::make_pair(target.id, lu.id), std::move(*created));
+    }
+  }
+  return controller;
+}
+
+LogicalUnit* Controller::find_lu(uint64_t target, uint64_t lun) const {
+  auto it = lus_.find({target, lun});
+  return it == lus_.end() ? nullptr : it->second.get();
+}
+
+void Controller::abort_all() {
+  std::lock_guard lock(abort_mutex_);
+  ++abort_generation_;
+  abort_cv_.notify_all();
+}
+
+void Controller::reset() {
+  abort_all();
+  for (auto& [key, lu] : lus_) {
+    lu->add_unit_attention(sense::bus_reset());
+  }
+  std::lock_guard lock(stall_mutex_);
+  stalled_targets_.clear();
+}
+
+bool Controller::wait_aborted(uint64_t timeout_ms) {
+  std::unique_lock lock(abort_mutex_);
+  const uint64_t generation = abort_generation_;
+  auto aborted = [&] { return abort_generation_ != generation; };
+  if (timeout_ms == 0) {
+    abort_cv_.wait(lock, aborted);
+    return true;
+  }
+  return abort_cv_.wait_for(lock, std::chrono::milliseconds(timeout_ms), aborted);
+}
+
+Response Controller::answer_absent_lun(const Task& task) {
+  const uint8_t op = task.fCommandDescriptorBlock[0];
+  Response r;
+  if (op == opcode::inquiry) {
+    // SPC-4 6.4.2: PERIPHERAL QUALIFIER 011b, DEVICE TYPE 1Fh for a LUN that is not there.
+    std::vector<uint8_t> data(36, 0);
+    data[0] = 0x7F;
+    data[2] = 0x06;
+    data[3] = 0x12;
+    data[4] = 31;
+    const uint64_t allocation = be::get(task.fCommandDescriptorBlock.data() + 3, 2);
+    const size_t n = std::min<uint64_t>({data.size(), allocation, task.buffer.size()});
+    std::memcpy(task.buffer.data(), data.data(), n);
+    r.fBytesTransferred = r.dma_bytes = n;
+    return r;
+  }
+  if (op == opcode::request_sense) {
+    const auto data = build_fixed_sense(sense::lun_not_supported());
+    const size_t n = std::min<uint64_t>({data.size(), task.fCommandDescriptorBlock[4], task.buffer.size()});
+    std::memcpy(task.buffer.data(), data.data(), n);
+    r.fBytesTransferred = r.dma_bytes = n;
+    return r;
+  }
+  r.fCompletionStatus = static_cast<uint32_t>(TaskStatus::check_condition);
+  return with_sense(r, sense::lun_not_supported());
+}
+
+Response Controller::report_luns(const Task& task) {
+  const uint8_t* cdb = task.fCommandDescriptorBlock.data();
+  const uint8_t select = cdb[2];
+  const uint64_t allocation = be::get(cdb + 6, 4);
+  Response r;
+  if ((select > 0x02 && select < 0x10) || select > 0x12 || allocation < 4) {  // SPC-4 6.33
+    r.fCompletionStatus = static_cast<uint32_t>(TaskStatus::check_condition);
+    return with_sense(r, sense::invalid_field_in_cdb(allocation < 4 ? 6 : 2));
+  }
+  std::vector<uint8_t> data(8, 0);
+  for (const auto& [key, lu] : lus_) {
+    if (key.first != task.fTargetID) {
+      continue;
+    }
+    const auto lun = encode_lun(key.second);
+    data.insert(data.end(), lun.begin(), lun.end());
+  }
+  be::put(&data[0], 4, data.size() - 8);  // LUN LIST LENGTH: the full list even when truncated
+  const size_t n = std::min<uint64_t>({data.size(), allocation, task.buffer.size()});
+  std::memcpy(task.buffer.data(), data.data(), n);
+  r.fBytesTransferred = r.dma_bytes = n;
+  return r;
+}
+
+Response Controller::finish(const Task& task, uint64_t seq, uint64_t start_ns, Response r,
+                            const std::string& fault, uint64_t lun) {
+  r.fTargetID = task.fTargetID;
+  r.fControllerTaskIdentifier = task.fControllerTaskIdentifier;
+  TraceEntry e;
+  e.seq = seq;
+  e.t_ns = start_ns;
+  e.duration_ns = now_ns() - start_ns;
+  e.target = task.fTargetID;
+  e.lun = lun;
+  e.cdb.assign(task.fCommandDescriptorBlock.begin(),
+               task.fCommandDescriptorBlock.begin() + task.fCommandSize);
+  e.direction = task.fTransferDirection;
+  e.requested = task.fRequestedTransferCount;
+  e.bytes_transferred = r.fBytesTransferred;
+  e.service_response = static_cast<uint32_t>(r.fServiceResponse);
+  e.completion_status = r.fCompletionStatus;
+  e.sense.assign(r.fSenseBuffer.begin(), r.fSenseBuffer.begin() + r.fSenseLength);
+  e.source = task.initiator;
+  if (LogicalUnit* lu = find_lu(task.fTargetID, lun)) {
+    e.flush_epoch = lu->flush_epoch();
+  }
+  e.fault = fault;
+  trace_.add(std::move(e));
+  return r;
+}
+
+Response Controller::process(const Task& task) {
+  const uint64_t start = now_ns();
+  const uint64_t seq = trace_.next_seq();
+  const uint64_t lun = decode_lun(task.fLogicalUnitBytes);
+  const std::span<const uint8_t> cdb(task.fCommandDescriptorBlock.data(), task.fCommandSize);
+  const bool target_exists =
+      std::any_of(lus_.begin(), lus_.end(), [&](const auto& kv) { return kv.first.first == task.fTargetID; });
+  if (!target_exists || task.fCommandSize == 0) {
+    return finish(task, seq, start, delivery_failure(DeliveryFailure::device_not_present), "", lun);
+  }
+  LogicalUnit* lu = find_lu(task.fTargetID, lun);
+
+  CommandFacts facts;
+  facts.seq = seq;
+  facts.target = task.fTargetID;
+  facts.lun = lun;
+  facts.opcode = cdb[0];
+  facts.length = task.fRequestedTransferCount;
+  facts.direction = task.fTransferDirection;
+  facts.source = task.initiator;
+  facts.dirty_bytes = lu ? lu->dirty_bytes() : 0;
+  if (auto block = decode_block_command(cdb)) {
+    facts.lba = block->lba;
+    facts.blocks = block->blocks;
+  }
+  const auto applications = faults_.match_command(facts);
+
+  CommandQuirks quirks;
+  std::string fault;
+  const FaultRule* flip = nullptr;
+  uint64_t flip_draw = 0;
+  bool lose_dma = false, zero_dma = false, stall = false;
+  for (const Application& a : applications) {
+    const FaultRule& rule = *a.rule;
+    fault += (fault.empty() ? "" : ",") + rule.name;
+    switch (rule.action) {
+      case FaultAction::ignore: {
+        Response r;
+        r.fBytesTransferred = task.fRequestedTransferCount;
+        return finish(task, seq, start, r, fault, lun);
+      }
+      case FaultAction::check_condition: {
+        Response r;
+        r.fCompletionStatus = rule.status;
+        return finish(task, seq, start,
+                      with_sense(r, {static_cast<SenseKey>(rule.sense_key), rule.asc, rule.ascq, {}, {}}),
+                      fault, lun);
+      }
+      case FaultAction::transport_error:
+        return finish(task, seq, start, delivery_failure(static_cast<DeliveryFailure>(rule.delivery_failure)),
+                      fault, lun);
+      case FaultAction::delay:
+        if (wait_aborted(rule.delay_ms)) {
+          return finish(task, seq, start, delivery_failure(DeliveryFailure::delivery_failure), fault, lun);
+        }
+        break;
+      case FaultAction::hang:
+        if (wait_aborted(task.fTimeoutInMilliSec)) {
+          return finish(task, seq, start, delivery_failure(DeliveryFailure::delivery_failure), fault, lun);
+        }
+        return finish(task, seq, start, delivery_failure(DeliveryFailure::task_timeout), fault, lun);
+      case FaultAction::stall_after_ua:
+        stall = true;
+        break;
+      case FaultAction::pin:
+        quirks.pin = true;
+        break;
+      case FaultAction::tear:
+        quirks.tear_sectors = rule.sectors;
+        break;
+      case FaultAction::stale:
+        quirks.stale = true;
+        break;
+      case FaultAction::misdirect:
+        quirks.misdirect = rule.delta;
+        break;
+      case FaultAction::destage_read_hits:
+        quirks.destage_read_hits = true;
+        break;
+      case FaultAction::drop_cache:
+        quirks.drop_cache = true;
+        break;
+      case FaultAction::skip_flush:
+        quirks.ignore_flush = true;
+        break;
+      case FaultAction::data_in_zero:
+        zero_dma = true;
+        break;
+      case FaultAction::data_in_lost:
+        lose_dma = true;
+        break;
+      case FaultAction::flip_bits:
+        flip = &rule;
+        flip_draw = a.draw;
+        break;
+      case FaultAction::attach_delay:
+        break;
+    }
+  }
+  if (stall) {
+    std::unique_lock lock(stall_mutex_);
+    if (stalled_targets_.count(task.fTargetID) != 0) {
+      lock.unlock();
+      // F6: the DEXT never sends anything to this target again; the task times out.
+      if (wait_aborted(task.fTimeoutInMilliSec)) {
+        return finish(task, seq, start, delivery_failure(DeliveryFailure::delivery_failure), fault, lun);
+      }
+      return finish(task, seq, start, delivery_failure(DeliveryFailure::task_timeout), fault, lun);
+    }
+  }
+
+  Response r;
+  if (cdb[0] == opcode::report_luns) {
+    r = report_luns(task);
+  } else if (lu == nullptr) {
+    r = answer_absent_lun(task);
+  } else {
+    std::vector<uint8_t> scratch;
+    std::span<uint8_t> buffer = task.buffer;
+    std::vector<uint8_t> flipped;
+    if (lose_dma && task.fTransferDirection == TransferDirection::target_to_host) {
+      scratch.resize(task.buffer.size());
+      buffer = scratch;
+    }
+    if (flip && task.fTransferDirection == TransferDirection::host_to_target && !buffer.empty()) {
+      // Corrupt a copy of the data-out: the host's buffer must stay as the host wrote it.
+      flipped.assign(buffer.begin(), buffer.end());
+      uint64_t x = flip_draw;
+      for (uint64_t i = 0; i < flip->bits; ++i) {
+        x = x * 6364136223846793005ull + 1442695040888963407ull;
+        const uint64_t bit = (x >> 17) % (flipped.size() * 8);
+        flipped[bit / 8] ^= static_cast<uint8_t>(1u << (bit % 8));
+      }
+      buffer = flipped;
+    }
+    Completion c = lu->execute(cdb, task.fTransferDirection, buffer, task.initiator, quirks);
+    if (c.overrun) {
+      r = delivery_failure(DeliveryFailure::delivery_failure);
+    } else {
+      r.fCompletionStatus = static_cast<uint32_t>(c.status);
+      r.fBytesTransferred = c.bytes;
+      r.dma_bytes = task.fTransferDirection == TransferDirection::target_to_host ? c.bytes : 0;
+      if (c.sense) {
+        r = with_sense(r, *c.sense);
+        if (c.sense->key == SenseKey::unit_attention && stall) {
+          std::lock_guard lock(stall_mutex_);
+          stalled_targets_.insert(task.fTargetID);
+        }
+      }
+      if (lose_dma && task.fTransferDirection == TransferDirection::target_to_host) {
+        r.dma_bytes = 0;  // F5: completion says GOOD and N bytes, nothing reached the host
+      }
+      if (zero_dma && task.fTransferDirection == TransferDirection::target_to_host) {
+        std::memset(task.buffer.data(), 0, c.bytes);
+      }
+      if (flip && task.fTransferDirection == TransferDirection::target_to_host && c.bytes > 0) {
+        uint64_t x = flip_draw;
+        for (uint64_t i = 0; i < flip->bits; ++i) {
+          x = x * 6364136223846793005ull + 1442695040888963407ull;
+          const uint64_t bit = (x >> 17) % (c.bytes * 8);
+          task.buffer[bit / 8] ^= static_cast<uint8_t>(1u << (bit % 8));
+        }
+      }
+    }
+  }
+  return finish(task, seq, start, r, fault, lun);
+}
+
+std::array<uint8_t, 8> encode_lun(uint64_t lun) {
+  std::array<uint8_t, 8> bytes{};
+  if (lun < 256) {
+    bytes[1] = static_cast<uint8_t>(lun);  // peripheral device addressing, bus 0
+  } else {
+    bytes[0] = static_cast<uint8_t>(0x40 | ((lun >> 8) & 0x3F));  // flat space addressing
+    bytes[1] = static_cast<uint8_t>(lun);
+  }
+  return bytes;
+}
+
+uint64_t decode_lun(const std::array<uint8_t, 8>& bytes) {
+  const uint8_t method = bytes[0] >> 6;
+  if (method == 0) {
+    return bytes[0] == 0 ? bytes[1] : UINT64_MAX;
+  }
+  if (method == 1) {
+    return (static_cast<uint64_t>(bytes[0] & 0x3F) << 8) | bytes[1];
+  }
+  return UINT64_MAX;
+}
+
+}  // namespace simdext

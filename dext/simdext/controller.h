@@ -1,0 +1,71 @@
+// The simulated IOUserSCSIParallelInterfaceController: targets and logical units behind it, its
+// published HBA constraints, the fault engine and the command trace. process() is
+// UserProcessParallelTask plus ParallelTaskCompletion in one synchronous call; it may block
+// (delay, hang) until the task's timeout or until abort_all() (reset, detach, stop).
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <expected>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+
+#include "config.h"
+#include "fault_rules.h"
+#include "logical_unit.h"
+#include "task.h"
+#include "trace.h"
+
+namespace simdext {
+
+class Controller {
+ public:
+  // Opens (or creates) every LU's media under `media_dir`.
+  [[nodiscard]] static std::expected<std::unique_ptr<Controller>, std::string> create(
+      const Profile& profile, const std::string& media_dir);
+
+  [[nodiscard]] Response process(const Task& task);
+
+  // Completes every hung or delayed task now (with a delivery failure) and makes new hangs fail
+  // at once while `refuse_hangs` (used while detached or stopping).
+  void abort_all();
+  // A bus reset: in-flight tasks are aborted, every LU reports 29h/02h.
+  void reset();
+
+  [[nodiscard]] LogicalUnit* find_lu(uint64_t target, uint64_t lun) const;
+  [[nodiscard]] const Profile& profile() const { return profile_; }
+  [[nodiscard]] Trace& trace() { return trace_; }
+  [[nodiscard]] FaultEngine& faults() { return faults_; }
+  template <typename F>
+  void for_each_lu(F&& f) const {
+    for (const auto& [key, lu] : lus_) {
+      f(key.first, key.second, *lu);
+    }
+  }
+
+ private:
+  Controller(const Profile& profile);
+  Response finish(const Task& task, uint64_t seq, uint64_t start_ns, Response response,
+                  const std::string& fault, uint64_t lun);
+  // Waits up to timeout_ms (0 = until aborted); true when aborted.
+  bool wait_aborted(uint64_t timeout_ms);
+  Response answer_absent_lun(const Task& task);
+  Response report_luns(const Task& task);
+
+  Profile profile_;
+  std::map<std::pair<uint64_t, uint64_t>, std::unique_ptr<LogicalUnit>> lus_;
+  Trace trace_;
+  FaultEngine faults_;
+  std::mutex abort_mutex_;
+  std::condition_variable abort_cv_;
+  uint64_t abort_generation_ = 0;
+  std::mutex stall_mutex_;
+  std::set<uint64_t> stalled_targets_;
+};
+
+[[nodiscard]] uint64_t now_ns();
+
+}  // namespace simdext
