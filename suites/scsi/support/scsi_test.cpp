@@ -1,0 +1,73 @@
+#include "support/scsi_test.h"
+
+#include <memory>
+
+#include "scsi/capacity_data.h"
+#include "scsi/make_transport.h"
+
+namespace dextqual::scsi::suite {
+namespace {
+
+struct Shared {
+  std::optional<Initiator> initiator;
+  std::string error;
+  std::optional<Geometry> geometry;
+};
+
+Shared& shared() {
+  static Shared instance;
+  return instance;
+}
+
+}  // namespace
+
+void ScsiTest::SetUp() {
+  SCSI_REQUIRE(scsi_passthrough());
+  Shared& state = shared();
+  if (!state.initiator && state.error.empty()) {
+    auto made = make_initiator(::dextqual::testing::dut());
+    if (made) {
+      state.initiator.emplace(std::move(*made));
+    } else {
+      state.error = made.error().message();
+    }
+  }
+  ASSERT_TRUE(state.initiator) << "cannot open the DUT's pass-through: " << state.error;
+  initiator_ = &*state.initiator;
+}
+
+const Geometry& ScsiTest::geometry() {
+  Shared& state = shared();
+  if (state.geometry) {
+    return *state.geometry;
+  }
+  Geometry geometry;
+  auto rc16 = initiator().run_in(read_capacity16(32), 32);
+  if (rc16 && rc16->good()) {
+    if (auto parsed = parse_capacity16(rc16->returned())) {
+      geometry = {parsed->blocks(), parsed->block_length, true};
+    }
+  }
+  if (geometry.blocks == 0) {
+    auto rc10 = initiator().run_in(read_capacity10(), 8);
+    if (rc10 && rc10->good()) {
+      if (auto parsed = parse_capacity10(rc10->returned())) {
+        geometry = {uint64_t{parsed->last_lba} + 1, parsed->block_length, false};
+      }
+    }
+  }
+  state.geometry = geometry;
+  return *state.geometry;
+}
+
+::testing::AssertionResult answers(const Result<Completion>& completion, const Expectation& expected) {
+  if (!completion) {
+    return ::testing::AssertionFailure() << "could not run the command: " << completion.error().message();
+  }
+  if (auto problem = check(*completion, expected)) {
+    return ::testing::AssertionFailure() << *problem;
+  }
+  return ::testing::AssertionSuccess();
+}
+
+}  // namespace dextqual::scsi::suite
