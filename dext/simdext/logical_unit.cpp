@@ -207,7 +207,10 @@ Completion LogicalUnit::read_write(const BlockCommand& cmd, std::span<const uint
   }
   const bool cached = config_.cache != CacheMode::none &&
                       (write_cache_enabled_ || config_.cache == CacheMode::protected_cache);
-  const bool through = !quirks.pin && (!cached || cmd.fua || bytes > config_.cache_bytes);
+  // A full cache streams the write through to the media instead of evicting older data for it
+  // (what RAID controllers do for sequential streams); the durability is only ever stronger.
+  const bool full = cache_.dirty_bytes() + bytes > config_.cache_bytes;
+  const bool through = !quirks.pin && (!cached || cmd.fua || full);
   if (through) {
     cache_.discard(lba, cmd.blocks);
     if (!write_media(lba, data)) {
