@@ -34,10 +34,45 @@ AlignedBuffer& AlignedBuffer::operator=(AlignedBuffer&& other) noexcept {
 
 AlignedBuffer::~AlignedBuffer() { std::free(data_); }
 
+std::string errno_name(int error_number) {
+  switch (error_number) {
+    case EIO:
+      return "EIO";
+    case EINVAL:
+      return "EINVAL";
+    case ENOSPC:
+      return "ENOSPC";
+    case EILSEQ:
+      return "EILSEQ";
+    case ENXIO:
+      return "ENXIO";
+    case EFBIG:
+      return "EFBIG";
+    case EBADF:
+      return "EBADF";
+    case ENOMEM:
+      return "ENOMEM";
+    case EFAULT:
+      return "EFAULT";
+    case ETIMEDOUT:
+      return "ETIMEDOUT";
+    case ENODEV:
+      return "ENODEV";
+    default:
+      return "errno " + std::to_string(error_number);
+  }
+}
+
+std::string TransferOutcome::kind() const {
+  if (error_number != 0) {
+    return errno_name(error_number);
+  }
+  return transferred == requested ? "ok" : "short";
+}
+
 std::string TransferOutcome::describe() const {
   if (error_number != 0) {
-    const char* name = error_number == EIO ? "EIO" : error_number == EINVAL ? "EINVAL" : "errno";
-    return std::string(name) + " (" + std::strerror(error_number) + ", errno " +
+    return errno_name(error_number) + " (" + std::strerror(error_number) + ", errno " +
            std::to_string(error_number) + ")";
   }
   if (transferred != requested) {

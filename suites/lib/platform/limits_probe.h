@@ -52,9 +52,14 @@ struct TransferOutcome {
   int error_number = 0;           // errno of a failed syscall, 0 otherwise
 
   [[nodiscard]] bool complete() const { return error_number == 0 && transferred == requested; }
-  // "ok", "EIO (Input/output error)", "short: 65536 of 131072 bytes"
+  // "ok", "EIO (Input/output error, errno 5)", "short: 65536 of 131072 bytes"
   [[nodiscard]] std::string describe() const;
+  // One word for a headline: "ok", "EIO", "EINVAL", "short".
+  [[nodiscard]] std::string kind() const;
 };
+
+// "EIO", "EINVAL", "ENOSPC", ... or "errno N".
+[[nodiscard]] std::string errno_name(int error_number);
 
 // One pread/pwrite of `buffer` at `offset`: never retried or split, so the size the kernel sees is the
 // size under test.

@@ -1,0 +1,86 @@
+#include "rawio/sweep_summary.h"
+
+#include <algorithm>
+#include <optional>
+#include <sstream>
+
+#include "platform/limits_checker.h"
+
+namespace dextqual::rawio {
+namespace {
+
+using limits::format_bytes;
+
+}  // namespace
+
+std::string headline(const std::vector<SweepPoint>& points, const std::string& direction) {
+  std::optional<SweepPoint> smallest_failure;
+  for (const auto& p : points) {
+    if (p.direction == direction && !p.ok && (!smallest_failure || p.size < smallest_failure->size)) {
+      smallest_failure = p;
+    }
+  }
+  if (!smallest_failure) {
+    return "";
+  }
+  auto size_failed = [&](std::uint64_t size) {
+    return std::any_of(points.begin(), points.end(), [&](const SweepPoint& q) {
+      return q.direction == direction && q.size == size && !q.ok;
+    });
+  };
+  // A passing transfer wrote, read and verified, so any ok point shows its size works.
+  std::optional<std::uint64_t> largest_working;
+  std::vector<std::uint64_t> failing;
+  for (const auto& p : points) {
+    if (p.ok && p.size < smallest_failure->size && !size_failed(p.size) &&
+        (!largest_working || p.size > *largest_working)) {
+      largest_working = p.size;
+    }
+    if (!p.ok && p.direction == direction &&
+        std::find(failing.begin(), failing.end(), p.size) == failing.end()) {
+      failing.push_back(p.size);
+    }
+  }
+  const std::size_t failing_sizes = failing.size();
+  std::string line = smallest_failure->kind + " at " + format_bytes(smallest_failure->size);
+  if (largest_working) {
+    line += ", " + format_bytes(*largest_working) + " works";
+  } else {
+    line += ", no smaller size works";
+  }
+  if (failing_sizes > 1) {
+    line += " (" + std::to_string(failing_sizes) + " sizes fail)";
+  }
+  return line;
+}
+
+std::string summarize_sweep(const std::vector<SweepPoint>& points, std::size_t max_lines) {
+  std::ostringstream out;
+  for (const char* direction : {"write", "read", "verify"}) {
+    if (auto line = headline(points, direction); !line.empty()) {
+      out << direction << ": " << line << "\n";
+    }
+  }
+  std::size_t lines = 0;
+  std::size_t failures = 0;
+  for (const auto& p : points) {
+    if (p.ok) {
+      continue;
+    }
+    ++failures;
+    if (lines++ < max_lines) {
+      out << "  " << p.direction << " of " << format_bytes(p.size) << " at byte " << p.offset << " (LBA "
+          << p.offset / 512 << "): " << p.what;
+      if (!p.prediction.empty()) {
+        out << " [predicted by the limits analysis: " << p.prediction << "]";
+      }
+      out << "\n";
+    }
+  }
+  if (failures > max_lines) {
+    out << "  ... and " << failures - max_lines << " more failures\n";
+  }
+  return out.str();
+}
+
+}  // namespace dextqual::rawio

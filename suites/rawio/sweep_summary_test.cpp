@@ -1,0 +1,43 @@
+// Guards the wording of a raw sweep failure: F2's headline must read "EIO at 128 KiB, 64 KiB works".
+#include "rawio/sweep_summary.h"
+
+#include <gtest/gtest.h>
+
+namespace dextqual::rawio {
+namespace {
+
+const std::string kEio = "EIO (Input/output error, errno 5)";
+
+TEST(SweepSummary, F2HeadlineNamesTheFailingAndTheWorkingSize) {
+  std::vector<SweepPoint> points;
+  for (std::uint64_t size : {32768u, 65536u}) {
+    points.push_back({"write", size, 0, true, "", "", ""});
+  }
+  points.push_back(
+      {"write", 131072, 0, false, "EIO", kEio, "maxTransferSize 64 KiB < published write limit 512 KiB"});
+  points.push_back({"write", 262144, 1 << 20, false, "EIO", kEio, ""});
+  EXPECT_EQ(headline(points, "write"), "EIO at 128 KiB, 64 KiB works (2 sizes fail)");
+  const std::string summary = summarize_sweep(points);
+  EXPECT_NE(summary.find("write: EIO at 128 KiB, 64 KiB works"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("write of 256 KiB at byte 1048576 (LBA 2048): EIO"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("[predicted by the limits analysis: maxTransferSize 64 KiB"), std::string::npos);
+}
+
+TEST(SweepSummary, CorruptionKeepsItsClassAndAllPassingIsEmpty) {
+  std::vector<SweepPoint> points{{"write", 512, 0, true, "", "", ""}};
+  EXPECT_EQ(summarize_sweep(points), "");
+  points.push_back(
+      {"verify", 1024, 0, false, "stale", "LBA 0..1 (2 sectors): stale - expected gen 2, found gen 1", ""});
+  EXPECT_EQ(headline(points, "verify"), "stale at 1 KiB, 512 B works");
+}
+
+TEST(SweepSummary, ManyFailuresAreCounted) {
+  std::vector<SweepPoint> points;
+  for (std::uint64_t i = 1; i <= 50; ++i) {
+    points.push_back({"read", i * 512, 0, false, "EIO", kEio, ""});
+  }
+  EXPECT_NE(summarize_sweep(points, 10).find("... and 40 more failures"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dextqual::rawio

@@ -1,0 +1,45 @@
+// F2: raw (uncached) writes of every size from one block to 16 MiB and around each advertised limit,
+// at the start, middle and end of the device, each flushed, read back and verified sector by sector.
+#include <gtest/gtest.h>
+
+#include <iostream>
+
+#include "platform/limits_checker.h"
+#include "rawio/raw_sweep_context.h"
+#include "rawio/transfer_sweep.h"
+#include "testing/dut_environment.h"
+
+namespace dextqual::rawio {
+namespace {
+
+using testing::dut;
+
+TEST(RawTransferSizes, EverySizeWritesFlushesAndVerifiesAtStartMiddleAndEnd) {
+  // F2: "dd bs=64k works, bs=128k fails with Input/output error" must fail here, naming the size.
+  REQUIRE_DUT(data_loss_allowed);
+  REQUIRE_DUT(raw_node);
+  const limits::Analysis analysis = analyze_dut_limits();
+  const std::uint64_t block = dut().logical_block_size;
+  const auto sizes = sweep_sizes(block, dut().capacity_bytes(), analysis.boundary_sizes(block), dut().quick);
+  auto session = RawSession::open(dut().raw_node, dut().logical_block_size);
+  ASSERT_TRUE(session) << session.error().message();
+
+  std::vector<SweepPoint> points;
+  std::uint64_t bytes = 0;
+  for (std::uint64_t size : sizes) {
+    for (std::uint64_t offset : sweep_offsets(block, dut().capacity_bytes(), size, dut().quick)) {
+      const CheckedTransfer transfer = write_flush_verify(*session, offset, size);
+      points.push_back(to_point(transfer, analysis));
+      bytes += size;
+    }
+  }
+  std::cout << points.size() << " transfers, " << sizes.size() << " sizes, " << limits::format_bytes(bytes)
+            << " written and verified\n";
+  RecordProperty("transfers", std::to_string(points.size()));
+  const std::string summary = summarize_sweep(points);
+  EXPECT_TRUE(summary.empty()) << summary << "limits analysis:\n"
+                               << analysis.describe(limits::Severity::warning);
+}
+
+}  // namespace
+}  // namespace dextqual::rawio
