@@ -44,8 +44,11 @@ class SimdextDeviceLifecycle final : public DeviceLifecycle {
   std::optional<std::string> why_unsupported(DeviceEvent /*event*/) const override { return std::nullopt; }
 
   Status apply(DeviceEvent event) override {
-    DQ_TRY(run_checked(runner_, {{simdext_binary(), "ctl", "--state", state_dir_, to_string(event)},
+    // A power cut ends the simdext process (its media stay); power comes back as a fresh process.
+    const DeviceEvent sent = event == DeviceEvent::attach && powered_off_ ? DeviceEvent::restart : event;
+    DQ_TRY(run_checked(runner_, {{simdext_binary(), "ctl", "--state", state_dir_, to_string(sent)},
                                  std::chrono::seconds(120)}));
+    powered_off_ = event == DeviceEvent::power_cut;
     return {};
   }
 
@@ -81,6 +84,7 @@ class SimdextDeviceLifecycle final : public DeviceLifecycle {
  private:
   std::string state_dir_;
   CommandRunner runner_;
+  bool powered_off_ = false;
 };
 
 }  // namespace

@@ -1,0 +1,31 @@
+// After an event that takes the DUT away (eject, detach, power cut, restart): bring it back, find it
+// again by identity within a budget, and make the new description the one every later test and suite
+// binary sees (in-process, and dut.json rewritten atomically: the loop device or /dev/diskN may have
+// a new number). The time it took is returned, for F10's budget.
+#pragma once
+
+#include <chrono>
+#include <optional>
+
+#include "core/result.h"
+#include "dut/dut_description.h"
+#include "lifecycle_device.h"
+
+namespace dextqual::lifecycle {
+
+// The attach budget: dut.json extra key `attach_budget_s`, 15 s by default (F10: the kernel's
+// power-state budget is ~20 s; flag anything above 15 before it becomes a panic in the field).
+[[nodiscard]] std::chrono::milliseconds attach_budget(const DutDescription& dut);
+
+struct Refound {
+  DutDescription dut;
+  std::chrono::milliseconds elapsed{0};  // from the restoring event's start to the device being usable
+};
+
+// Applies `restore` (attach, or nothing when nullopt: the device comes back by itself) and waits for
+// the DUT. Installs the found description with testing::set_dut and rewrites testing::dut_path().
+[[nodiscard]] Result<Refound> restore_and_find(platform::DeviceLifecycle& lifecycle,
+                                               std::optional<platform::DeviceEvent> restore,
+                                               std::chrono::milliseconds budget);
+
+}  // namespace dextqual::lifecycle

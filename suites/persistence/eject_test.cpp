@@ -1,0 +1,98 @@
+// Guards F4: after a clean eject (the host quiesces, flushes and stops the unit) and a re-attach, the
+// DUT is found again by identity and every acknowledged write is there — raw writes of every
+// durability case, and files written through a filesystem.
+#include <gtest/gtest.h>
+
+#include "integrity/write_journal.h"
+#include "lifecycle_device.h"
+#include "partition_cycle.h"
+#include "persistence_plan.h"
+#include "support/durability_check.h"
+#include "support/dut_refind.h"
+#include "support/skip_unless.h"
+#include "support/stamped_file_set.h"
+
+namespace dextqual::lifecycle {
+namespace {
+
+using platform::DeviceEvent;
+using testing::dut;
+
+#define SKIP_UNLESS_EVENT(lifecycle, event)                                         \
+  if (auto unsupported = (lifecycle).why_unsupported(event)) {                      \
+    GTEST_SKIP() << platform::to_string(event) << " on this DUT: " << *unsupported; \
+  }
+
+TEST(Eject, AcknowledgedRawWritesSurviveCleanEjectAndReattach) {
+  SKIP_UNLESS(requirement::data_loss_allowed());
+  auto lifecycle = platform::make_device_lifecycle(dut(), platform::system_command_runner());
+  SKIP_UNLESS_EVENT(*lifecycle, DeviceEvent::eject);
+  SKIP_UNLESS_EVENT(*lifecycle, DeviceEvent::attach);
+  const PersistencePlan plan = PersistencePlan::for_dut(dut());
+  const std::uint32_t sectors_per_block = dut().logical_block_size / 512;
+  auto identity = integrity::RunIdentity::generate();
+  ASSERT_TRUE(identity.has_value());
+  auto journal_path = state_path(dut(), "persistence-eject.journal");
+  ASSERT_TRUE(journal_path.has_value()) << journal_path.error().message();
+  std::filesystem::remove(*journal_path);
+  {
+    auto journal = integrity::WriteJournal::open(*journal_path, *identity);
+    ASSERT_TRUE(journal.has_value()) << journal.error().message();
+    auto device = RawBlockDevice::open(dut().raw_node);
+    ASSERT_TRUE(device.has_value()) << device.error().message();
+    ASSERT_TRUE(zero_fill(*device, plan).has_value());
+    JournaledWriter writer(*device, *journal, integrity::StampKeys::for_run(*identity), sectors_per_block);
+    auto written = run_plan(writer, plan);
+    ASSERT_TRUE(written.has_value()) << written.error().message();
+    // Logged before the eject: a clean eject makes every acknowledged write binding (PERSISTENCE.md §3).
+    ASSERT_TRUE(journal->quiesced().has_value());
+  }
+  auto ejected = lifecycle->apply(DeviceEvent::eject);
+  ASSERT_TRUE(ejected.has_value()) << ejected.error().message();
+  auto refound = restore_and_find(*lifecycle, DeviceEvent::attach, attach_budget(dut()));
+  ASSERT_TRUE(refound.has_value()) << refound.error().message();
+  RecordProperty("reattach_ms", std::to_string(refound->elapsed.count()));
+  RecordProperty("node_after_reattach", refound->dut.raw_node);
+
+  auto verdict = verify_durability(refound->dut.raw_node, *identity, *journal_path, plan.area(),
+                                   sectors_per_block, AfterEvent::clean_eject);
+  ASSERT_TRUE(verdict.has_value()) << verdict.error().message();
+  for (const std::string& failure : verdict->failures) {
+    ADD_FAILURE() << failure;
+  }
+}
+
+TEST(Eject, FilesSurviveUnmountCleanEjectAndReattach) {
+  SKIP_UNLESS(requirement::data_loss_allowed());
+  SKIP_UNLESS(requirement::capacity_at_least(kLayoutMinimumBytes));
+  auto lifecycle = platform::make_device_lifecycle(dut(), platform::system_command_runner());
+  SKIP_UNLESS_EVENT(*lifecycle, DeviceEvent::eject);
+  SKIP_UNLESS_EVENT(*lifecycle, DeviceEvent::attach);
+  auto disk = platform::make_disk_lifecycle(platform::system_command_runner());
+  auto identity = integrity::RunIdentity::generate();
+  ASSERT_TRUE(identity.has_value());
+  StampedFileSet files(*identity, 12, 256);
+  {
+    auto prepared = prepare_volume(*disk, dut().buffered_node, dut().capacity_bytes(), LayoutSlot::ext4);
+    ASSERT_TRUE(prepared.has_value()) << prepared.error().message();
+    auto written = files.write(prepared->volume.path(), 1);
+    ASSERT_TRUE(written.has_value()) << written.error().message();
+    ASSERT_TRUE(prepared->volume.unmount().has_value());
+  }
+  auto ejected = lifecycle->apply(DeviceEvent::eject);
+  ASSERT_TRUE(ejected.has_value()) << ejected.error().message();
+  auto refound = restore_and_find(*lifecycle, DeviceEvent::attach, attach_budget(dut()));
+  ASSERT_TRUE(refound.has_value()) << refound.error().message();
+
+  const auto layout = standard_layout(dut().capacity_bytes());
+  auto partitions = disk->reread_partitions(refound->dut.buffered_node, layout.size());
+  ASSERT_TRUE(partitions.has_value())
+      << "F4: the partition table did not survive the eject: " << partitions.error().message();
+  auto volume = disk->mount(partitions->front(), platform::Filesystem::ext4);
+  ASSERT_TRUE(volume.has_value()) << "F4: the volume did not survive the eject: " << volume.error().message();
+  auto verified = files.verify(volume->path(), 1);
+  EXPECT_TRUE(verified.has_value()) << "F4: " << verified.error().message();
+}
+
+}  // namespace
+}  // namespace dextqual::lifecycle

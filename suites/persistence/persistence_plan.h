@@ -1,0 +1,45 @@
+// The write plan every persistence test follows, and the journal it keeps. The test area starts at
+// 1 MiB and is cut into regions, one per durability case (PERSISTENCE.md §3):
+//   flushed     gen 1, then a flush              must survive
+//   fua         gen 1 with FUA                   must survive
+//   overwritten gen 1 + flush, then gen 2        gen 1 must survive; gen 2 only after a clean event
+//   unflushed   gen 1, never flushed             zeros or gen 1; gen 1 only after a clean event
+//   fua_over    gen 1 + flush, then gen 2 FUA    gen 2 must survive
+// The area is zero-filled and flushed first, so "what was there before" is known (prior = zeros). The
+// journal and the run key live in the run's state directory, never on the DUT.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "core/result.h"
+#include "dut/dut_description.h"
+#include "integrity/expected_state.h"
+#include "integrity/run_identity.h"
+#include "support/journaled_writer.h"
+
+namespace dextqual::lifecycle {
+
+struct PersistencePlan {
+  std::uint64_t first_lba = 2048;       // 1 MiB in
+  std::uint64_t region_sectors = 4096;  // 2 MiB per region (quick), 16 MiB otherwise
+  static constexpr std::uint64_t kRegions = 5;
+
+  [[nodiscard]] static PersistencePlan for_dut(const DutDescription& dut);
+  [[nodiscard]] integrity::LbaRange region(std::uint64_t index) const {
+    return {first_lba + index * region_sectors, region_sectors};
+  }
+  [[nodiscard]] integrity::LbaRange area() const { return {first_lba, kRegions * region_sectors}; }
+};
+
+// Zero-fills and flushes the plan's area (not journaled: generation 0 is "before this run").
+[[nodiscard]] Status zero_fill(RawBlockDevice& device, const PersistencePlan& plan);
+
+// Runs the five regions' writes and flushes through `writer`.
+[[nodiscard]] Status run_plan(JournaledWriter& writer, const PersistencePlan& plan);
+
+// `<state_dir>/<name>`, created; an Error when the DUT description has no state directory.
+[[nodiscard]] Result<std::filesystem::path> state_path(const DutDescription& dut, const std::string& name);
+
+}  // namespace dextqual::lifecycle
