@@ -136,6 +136,18 @@ TEST_F(StampedIo, MalformedOptionsAndBadDescriptorsAreErrors) {
   EXPECT_FALSE(write_stamped(-1, keys_, {0, 8}, 1, options_));
 }
 
+TEST_F(StampedIo, WorksThroughODirect) {
+  UniqueFd direct(::open(path_.c_str(), O_RDWR | O_DIRECT | O_CLOEXEC));
+  if (!direct) {
+    GTEST_SKIP() << "the temporary directory's filesystem does not support O_DIRECT (errno " << errno << ")";
+  }
+  fd_ = std::move(direct);
+  write({0, kSectors}, 1);
+  const VerifyReport report = verify();
+  EXPECT_TRUE(report.passed());
+  EXPECT_EQ(report.count(SectorClass::intact), kSectors);
+}
+
 TEST_F(StampedIo, JournalledWritesReloadIntoAVerifiableState) {
   auto journal = WriteJournal::open(path_.string() + ".journal", *identity_, SyncPolicy::batch);
   ASSERT_TRUE(journal);
