@@ -18,6 +18,7 @@
 #include "integrity/expected_state.h"
 #include "integrity/run_identity.h"
 #include "support/journaled_writer.h"
+#include "support/run_state.h"
 
 namespace dextqual::lifecycle {
 
@@ -38,8 +39,5 @@ struct PersistencePlan {
 
 // Runs the five regions' writes and flushes through `writer`.
 [[nodiscard]] Status run_plan(JournaledWriter& writer, const PersistencePlan& plan);
-
-// `<state_dir>/<name>`, created; an Error when the DUT description has no state directory.
-[[nodiscard]] Result<std::filesystem::path> state_path(const DutDescription& dut, const std::string& name);
 
 }  // namespace dextqual::lifecycle

@@ -35,4 +35,14 @@ Status JournaledWriter::flush() {
   return flushed;
 }
 
+Status zero_fill(RawBlockDevice& device, integrity::LbaRange range) {
+  AlignedBuffer zeros(std::size_t{1} << 20);
+  const std::uint64_t per_write = zeros.size() / integrity::kSectorSize;
+  for (std::uint64_t lba = range.first; lba < range.end(); lba += per_write) {
+    const std::uint64_t sectors = std::min(per_write, range.end() - lba);
+    DQ_TRY(device.write(lba * integrity::kSectorSize, zeros.bytes().first(sectors * integrity::kSectorSize)));
+  }
+  return device.flush();
+}
+
 }  // namespace dextqual::lifecycle

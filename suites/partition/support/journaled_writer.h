@@ -15,8 +15,13 @@ namespace dextqual::lifecycle {
 class JournaledWriter {
  public:
   JournaledWriter(RawBlockDevice& device, integrity::WriteJournal& journal, const integrity::StampKeys& keys,
-                  std::uint32_t sectors_per_block)
-      : device_(device), journal_(journal), keys_(keys), sectors_per_block_(sectors_per_block) {}
+                  std::uint32_t sectors_per_block, std::uint64_t first_write_id = 1)
+      : device_(device),
+        journal_(journal),
+        keys_(keys),
+        sectors_per_block_(sectors_per_block),
+        next_write_id_(first_write_id),
+        next_flush_id_(first_write_id) {}
 
   // Writes `range` (512-byte sectors) as one command per `chunk_sectors`, all with `generation`.
   // A failed write is logged as failed and returned as the Error.
@@ -24,7 +29,8 @@ class JournaledWriter {
                              std::uint64_t chunk_sectors = 256);
   [[nodiscard]] Status flush();
 
-  [[nodiscard]] std::uint64_t writes_issued() const { return next_write_id_ - 1; }
+  // Write ids are unique within one journal: a second writer on the same journal starts elsewhere.
+  [[nodiscard]] std::uint64_t next_write_id() const { return next_write_id_; }
 
  private:
   RawBlockDevice& device_;
@@ -34,5 +40,8 @@ class JournaledWriter {
   std::uint64_t next_write_id_ = 1;
   std::uint64_t next_flush_id_ = 1;
 };
+
+// Writes zeros over `range` and flushes (not journaled: generation 0 is "before this run").
+[[nodiscard]] Status zero_fill(RawBlockDevice& device, integrity::LbaRange range);
 
 }  // namespace dextqual::lifecycle

@@ -1,0 +1,103 @@
+// Guards F10 and surprise removal (PERSISTENCE.md §3): N detach/attach cycles with writes in flight —
+// the in-flight I/O fails promptly instead of hanging, the device comes back by identity within the
+// attach budget (each cycle's time recorded), flushed data is intact and the rest old-or-new, and no
+// file descriptor, mount or loop device is leaked.
+#include <gtest/gtest.h>
+
+#include "hotplug_cycle.h"
+#include "io_in_flight.h"
+#include "lifecycle_device.h"
+#include "support/durability_check.h"
+#include "support/dut_refind.h"
+#include "support/journaled_writer.h"
+#include "support/run_state.h"
+#include "support/skip_unless.h"
+
+namespace dextqual::lifecycle {
+namespace {
+
+using namespace std::chrono_literals;
+using platform::DeviceEvent;
+using testing::dut;
+
+constexpr auto kPromptFailure = 10s;  // in-flight I/O must fail within this after the pull
+constexpr integrity::LbaRange kFlushedRegion{2048, 2048};
+constexpr integrity::LbaRange kBusyRegion{4096, 4096};
+constexpr integrity::LbaRange kArea{2048, 6144};
+
+long long ms(std::chrono::steady_clock::duration duration) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(duration).count();
+}
+
+TEST(Hotplug, DetachAttachCyclesWithIoInFlight) {
+  SKIP_UNLESS(requirement::data_loss_allowed());
+  auto lifecycle = platform::make_device_lifecycle(dut(), platform::system_command_runner());
+  for (DeviceEvent event : {DeviceEvent::detach, DeviceEvent::attach}) {
+    if (auto unsupported = lifecycle->why_unsupported(event)) {
+      GTEST_SKIP() << platform::to_string(event) << " on this DUT: " << *unsupported;
+    }
+  }
+  const auto budget = attach_budget(dut());
+  const ResourceCount before = count_resources(dut());
+  const int cycles = dut().quick ? 2 : 10;
+  const std::uint32_t sectors_per_block = dut().logical_block_size / 512;
+  for (int cycle = 1; cycle <= cycles; ++cycle) {
+    SCOPED_TRACE("cycle " + std::to_string(cycle) + " of " + std::to_string(cycles));
+    auto identity = integrity::RunIdentity::generate();
+    ASSERT_TRUE(identity.has_value());
+    auto journal_path = state_path(dut(), "hotplug-detach.journal");
+    ASSERT_TRUE(journal_path.has_value()) << journal_path.error().message();
+    std::filesystem::remove(*journal_path);
+    auto opened = integrity::WriteJournal::open(*journal_path, *identity);
+    ASSERT_TRUE(opened.has_value()) << opened.error().message();
+    auto journal = std::make_shared<integrity::WriteJournal>(std::move(*opened));
+    {
+      auto device = RawBlockDevice::open(dut().raw_node);
+      ASSERT_TRUE(device.has_value()) << device.error().message();
+      ASSERT_TRUE(zero_fill(*device, kArea).has_value());
+      JournaledWriter writer(*device, *journal, integrity::StampKeys::for_run(*identity), sectors_per_block);
+      ASSERT_TRUE(writer.write(kFlushedRegion, 1, WriteMode::normal).has_value());
+      ASSERT_TRUE(writer.flush().has_value());
+    }
+    auto busy_device = RawBlockDevice::open(dut().raw_node);
+    ASSERT_TRUE(busy_device.has_value()) << busy_device.error().message();
+    std::optional<IoInFlight> io(std::in_place, std::move(*busy_device), journal, *identity, kBusyRegion, 1,
+                                 sectors_per_block);
+    io->wait_for_writes(4, 5s);
+    ASSERT_GE(io->completed_writes(), 4u) << "the writer never got going: " << io->failure();
+
+    const auto pulled = std::chrono::steady_clock::now();
+    auto detached = lifecycle->apply(DeviceEvent::detach);
+    ASSERT_TRUE(detached.has_value()) << detached.error().message();
+    if (!io->wait_finished(kPromptFailure)) {
+      ADD_FAILURE() << "in-flight writes neither failed nor completed within " << ms(kPromptFailure)
+                    << " ms of the surprise removal: I/O hangs (" << io->completed_writes()
+                    << " writes done)";
+    } else {
+      const auto failed_at = io->failed_at().value_or(pulled);
+      RecordProperty("in_flight_failure_ms_cycle_" + std::to_string(cycle),
+                     std::to_string(ms(failed_at - pulled)));
+    }
+    auto refound = restore_and_find(*lifecycle, DeviceEvent::attach, budget);
+    io.reset();  // after the attach: a writer stuck until then gets its chance to end
+    ASSERT_TRUE(refound.has_value()) << refound.error().message();
+    RecordProperty("attach_ms_cycle_" + std::to_string(cycle), std::to_string(refound->elapsed.count()));
+    ASSERT_LE(refound->elapsed, budget)
+        << "F10: the device took " << refound->elapsed.count() << " ms to come back; budget "
+        << budget.count() << " ms (dut.json extra.attach_budget_s)";
+    auto verdict = verify_durability(refound->dut.raw_node, *identity, *journal_path, kArea,
+                                     sectors_per_block, AfterEvent::surprise_removal);
+    ASSERT_TRUE(verdict.has_value()) << verdict.error().message();
+    for (const std::string& failure : verdict->failures) {
+      ADD_FAILURE() << failure;
+    }
+  }
+  const ResourceCount after = count_resources(dut());
+  EXPECT_EQ(after.open_fds, before.open_fds) << "file descriptors leaked over the cycles";
+  EXPECT_TRUE(after.dut_mounts.empty()) << "a DUT volume is still mounted: " << after.dut_mounts.front();
+  EXPECT_LE(after.sim_loops.size(), 1u)
+      << "loop devices left over earlier attachments: " << after.sim_loops.size();
+}
+
+}  // namespace
+}  // namespace dextqual::lifecycle

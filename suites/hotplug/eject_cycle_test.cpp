@@ -1,0 +1,79 @@
+// Guards F4 and F10 over repeated clean ejects: N cycles of acknowledged (unflushed) writes, eject,
+// re-attach within the budget, find by identity; every acknowledged write must be there each time.
+#include <gtest/gtest.h>
+
+#include "hotplug_cycle.h"
+#include "lifecycle_device.h"
+#include "support/durability_check.h"
+#include "support/dut_refind.h"
+#include "support/journaled_writer.h"
+#include "support/run_state.h"
+#include "support/skip_unless.h"
+
+namespace dextqual::lifecycle {
+namespace {
+
+using platform::DeviceEvent;
+using testing::dut;
+
+constexpr integrity::LbaRange kArea{2048, 4096};
+
+TEST(Hotplug, EjectReattachCyclesKeepAcknowledgedWrites) {
+  SKIP_UNLESS(requirement::data_loss_allowed());
+  auto lifecycle = platform::make_device_lifecycle(dut(), platform::system_command_runner());
+  for (DeviceEvent event : {DeviceEvent::eject, DeviceEvent::attach}) {
+    if (auto unsupported = lifecycle->why_unsupported(event)) {
+      GTEST_SKIP() << platform::to_string(event) << " on this DUT: " << *unsupported;
+    }
+  }
+  const auto budget = attach_budget(dut());
+  const int cycles = dut().quick ? 2 : 10;
+  const std::uint32_t sectors_per_block = dut().logical_block_size / 512;
+  auto identity = integrity::RunIdentity::generate();
+  ASSERT_TRUE(identity.has_value());
+  auto journal_path = state_path(dut(), "hotplug-eject.journal");
+  ASSERT_TRUE(journal_path.has_value()) << journal_path.error().message();
+  std::filesystem::remove(*journal_path);
+  auto journal = integrity::WriteJournal::open(*journal_path, *identity);
+  ASSERT_TRUE(journal.has_value()) << journal.error().message();
+  const ResourceCount before = count_resources(dut());  // the journal stays open throughout
+  std::uint64_t next_write_id = 1;
+  for (int cycle = 1; cycle <= cycles; ++cycle) {
+    SCOPED_TRACE("cycle " + std::to_string(cycle) + " of " + std::to_string(cycles));
+    {
+      auto device = RawBlockDevice::open(dut().raw_node);
+      ASSERT_TRUE(device.has_value()) << device.error().message();
+      if (cycle == 1) {
+        ASSERT_TRUE(zero_fill(*device, kArea).has_value());
+      }
+      JournaledWriter writer(*device, *journal, integrity::StampKeys::for_run(*identity), sectors_per_block,
+                             next_write_id);
+      ASSERT_TRUE(writer.write(kArea, static_cast<std::uint64_t>(cycle), WriteMode::normal).has_value());
+      next_write_id = writer.next_write_id();
+      ASSERT_TRUE(journal->quiesced().has_value());
+    }
+    auto ejected = lifecycle->apply(DeviceEvent::eject);
+    ASSERT_TRUE(ejected.has_value()) << ejected.error().message();
+    auto refound = restore_and_find(*lifecycle, DeviceEvent::attach, budget);
+    ASSERT_TRUE(refound.has_value()) << refound.error().message();
+    RecordProperty("attach_ms_cycle_" + std::to_string(cycle), std::to_string(refound->elapsed.count()));
+    ASSERT_LE(refound->elapsed, budget) << "F10: the device took " << refound->elapsed.count()
+                                        << " ms to come back; budget " << budget.count() << " ms";
+    auto verdict = verify_durability(refound->dut.raw_node, *identity, *journal_path, kArea,
+                                     sectors_per_block, AfterEvent::clean_eject);
+    ASSERT_TRUE(verdict.has_value()) << verdict.error().message();
+    for (const std::string& failure : verdict->failures) {
+      ADD_FAILURE() << failure;
+    }
+    if (!verdict->passed()) {
+      break;  // one cycle's losses say it; the next cycle would only repeat them
+    }
+  }
+  const ResourceCount after = count_resources(dut());
+  EXPECT_EQ(after.open_fds, before.open_fds) << "file descriptors leaked over the cycles";
+  EXPECT_LE(after.sim_loops.size(), 1u)
+      << "loop devices left over earlier attachments: " << after.sim_loops.size();
+}
+
+}  // namespace
+}  // namespace dextqual::lifecycle
