@@ -9,6 +9,7 @@
 #include "persistence_plan.h"
 #include "support/durability_check.h"
 #include "support/dut_refind.h"
+#include "support/run_state.h"
 #include "support/skip_unless.h"
 
 namespace dextqual::lifecycle {
@@ -54,6 +55,51 @@ TEST(PowerCut, MustSurviveWritesSurviveAndTheRestIsOldOrNew) {
   ASSERT_TRUE(verdict.has_value()) << verdict.error().message();
   // Unflushed writes that did not land are legal; how many is worth seeing in the report.
   RecordProperty("sectors_legally_older_than_last", std::to_string(verdict->sectors_legally_older));
+  for (const std::string& failure : verdict->failures) {
+    ADD_FAILURE() << failure;
+  }
+}
+
+// F1 as reported: ≤ 128 MB of buffered data verified, ≥ 256 MB always corrupt — a flush that lies once
+// the dirty set is large. 256 MiB of acknowledged writes, one flush, a power cut: all of it must be there.
+TEST(PowerCut, FlushOfA256MiBDirtySetIsHonoured) {
+  SKIP_UNLESS(requirement::data_loss_allowed());
+  constexpr std::uint64_t kDirtySectors = (256ull << 20) / 512;
+  SKIP_UNLESS(requirement::capacity_at_least((kDirtySectors + 4096) * 512));
+  auto lifecycle = platform::make_device_lifecycle(dut(), platform::system_command_runner());
+  for (DeviceEvent event : {DeviceEvent::power_cut, DeviceEvent::attach}) {
+    if (auto unsupported = lifecycle->why_unsupported(event)) {
+      GTEST_SKIP() << platform::to_string(event) << " on this DUT: " << *unsupported;
+    }
+  }
+  const integrity::LbaRange area{2048, kDirtySectors};
+  const std::uint32_t sectors_per_block = dut().logical_block_size / 512;
+  auto identity = integrity::RunIdentity::generate();
+  ASSERT_TRUE(identity.has_value());
+  auto journal_path = state_path(dut(), "persistence-large-flush.journal");
+  ASSERT_TRUE(journal_path.has_value()) << journal_path.error().message();
+  std::filesystem::remove(*journal_path);
+  {
+    auto journal = integrity::WriteJournal::open(*journal_path, *identity, integrity::SyncPolicy::batch);
+    ASSERT_TRUE(journal.has_value()) << journal.error().message();
+    auto device = RawBlockDevice::open(dut().raw_node);
+    ASSERT_TRUE(device.has_value()) << device.error().message();
+    ASSERT_TRUE(zero_fill(*device, area).has_value());
+    JournaledWriter writer(*device, *journal, integrity::StampKeys::for_run(*identity), sectors_per_block);
+    auto written = writer.write(area, 1, WriteMode::normal, 2048);
+    ASSERT_TRUE(written.has_value()) << written.error().message();
+    ASSERT_TRUE(journal->sync().has_value());  // every submission is on record before the flush
+    auto flushed = writer.flush();
+    ASSERT_TRUE(flushed.has_value()) << flushed.error().message();
+    ASSERT_TRUE(journal->sync().has_value());
+  }
+  auto cut = lifecycle->apply(DeviceEvent::power_cut);
+  ASSERT_TRUE(cut.has_value()) << cut.error().message();
+  auto refound = restore_and_find(*lifecycle, DeviceEvent::attach, attach_budget(dut()));
+  ASSERT_TRUE(refound.has_value()) << refound.error().message();
+  auto verdict = verify_durability(refound->dut.raw_node, *identity, *journal_path, area, sectors_per_block,
+                                   AfterEvent::power_cut);
+  ASSERT_TRUE(verdict.has_value()) << verdict.error().message();
   for (const std::string& failure : verdict->failures) {
     ADD_FAILURE() << failure;
   }
