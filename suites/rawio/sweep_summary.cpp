@@ -61,24 +61,41 @@ std::string summarize_sweep(const std::vector<SweepPoint>& points, std::size_t m
       out << direction << ": " << line << "\n";
     }
   }
+  // One line per failing (step, size): the places it failed, and what the first one said.
+  std::vector<std::string> predictions;
   std::size_t lines = 0;
-  std::size_t failures = 0;
-  for (const auto& p : points) {
-    if (p.ok) {
+  std::size_t groups = 0;
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const SweepPoint& p = points[i];
+    const bool first_of_group = std::none_of(
+        points.begin(), points.begin() + static_cast<std::ptrdiff_t>(i),
+        [&](const SweepPoint& q) { return !q.ok && q.direction == p.direction && q.size == p.size; });
+    if (p.ok || !first_of_group) {
       continue;
     }
-    ++failures;
-    if (lines++ < max_lines) {
-      out << "  " << p.direction << " of " << format_bytes(p.size) << " at byte " << p.offset << " (LBA "
-          << p.offset / 512 << "): " << p.what;
-      if (!p.prediction.empty()) {
-        out << " [predicted by the limits analysis: " << p.prediction << "]";
-      }
-      out << "\n";
+    if (!p.prediction.empty() &&
+        std::find(predictions.begin(), predictions.end(), p.prediction) == predictions.end()) {
+      predictions.push_back(p.prediction);
     }
+    ++groups;
+    if (lines++ >= max_lines) {
+      continue;
+    }
+    out << "  " << p.direction << " of " << format_bytes(p.size) << " at LBA ";
+    std::string sep;
+    for (const auto& q : points) {
+      if (!q.ok && q.direction == p.direction && q.size == p.size) {
+        out << sep << q.offset / 512;
+        sep = ", ";
+      }
+    }
+    out << ": " << p.what << (p.prediction.empty() ? "" : " (predicted)") << "\n";
   }
-  if (failures > max_lines) {
-    out << "  ... and " << failures - max_lines << " more failures\n";
+  if (groups > max_lines) {
+    out << "  ... and " << groups - max_lines << " more failing sizes\n";
+  }
+  for (const auto& prediction : predictions) {
+    out << "predicted by the limits analysis before any I/O: " << prediction << "\n";
   }
   return out.str();
 }
