@@ -1,0 +1,16 @@
+// Crash-safe file replacement for reports and journals (JUNIT.md §4): write a temporary file in the
+// same directory, fsync it, rename() it over the target, fsync the directory. A reader, a SIGKILL or
+// a power cut at any moment sees either the previous complete file or the new complete file, never
+// half of one; a half-written JUnit file is worse than none (consumers reject the whole file).
+#pragma once
+
+#include <filesystem>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace dextqual::reports {
+
+[[nodiscard]] Status write_file_atomically(const std::filesystem::path& path, std::string_view content);
+
+}  // namespace dextqual::reports
