@@ -79,6 +79,9 @@ Status ExpectedState::record_write(LbaRange range, std::uint64_t generation, Wri
   if (range.count == 0) {
     return {};
   }
+  if (range.end() < range.first) {
+    return fail("record write", "the LBA range wraps around 2^64");
+  }
   if (generation == 0) {
     return fail("record write " + describe(range), "generation 0 is reserved for prior content");
   }
@@ -95,6 +98,9 @@ Status ExpectedState::record_write(LbaRange range, std::uint64_t generation, Wri
 }
 
 Status ExpectedState::raise_floor(LbaRange range, std::uint64_t generation) {
+  if (range.end() < range.first) {
+    return fail("raise floor", "the LBA range wraps around 2^64");
+  }
   for (const Extent& extent : extents(range)) {
     if (extent.generations.last < generation) {
       return fail("raise floor over " + describe(range), describe(extent.range) + " never had generation " +

@@ -36,6 +36,8 @@ TEST(ExpectedState, RejectsNonIncreasingGenerationsAndFloorsAboveLast) {
   EXPECT_EQ(state.at(10), (GenerationRange{0, 0}));  // unchanged on error
   EXPECT_FALSE(state.raise_floor({0, 8}, 4));
   EXPECT_FALSE(state.record_write({0, 1}, 0, WriteState::in_flight));
+  EXPECT_FALSE(state.record_write({UINT64_MAX - 1, 8}, 9, WriteState::in_flight));
+  EXPECT_FALSE(state.raise_floor({UINT64_MAX - 1, 8}, 1));
 }
 
 TEST(ExpectedState, SettleMakesEveryIssuedWriteMustSurvive) {

@@ -46,7 +46,8 @@ struct VerifyReport {
 
 void to_json(nlohmann::json& json, const VerifyReport& report);
 
-// Verifies `buffer` (whole sectors) read from `first_lba` onwards.
+// Verifies `buffer` read from `first_lba` onwards; only whole sectors are verified (a trailing partial
+// sector is not counted in `sectors_checked`).
 [[nodiscard]] VerifyReport verify_sectors(const StampKeys& keys, std::span<const std::uint8_t> buffer,
                                           std::uint64_t first_lba, const ExpectedState& state,
                                           const VerifyOptions& options = {});
