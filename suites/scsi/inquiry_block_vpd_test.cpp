@@ -1,0 +1,61 @@
+// Block Limits (B0h) and Block Device Characteristics (B1h) VPD pages (SBC-3 6.5.2, 6.5.3): where
+// the OS learns the largest transfer and whether the disk spins. Both optional; checked when listed.
+#include "scsi/vpd_pages.h"
+#include "support/scsi_test.h"
+
+namespace dextqual::scsi::suite {
+namespace {
+
+class InquiryBlockVpd : public ScsiTest {
+ protected:
+  // The page when 00h lists it; nullopt (and a skip in the caller) otherwise.
+  std::optional<VpdPage> listed_page(uint8_t code) {
+    auto listing = initiator().run_in(inquiry_vpd(0x00, 255), 255);
+    if (!listing || !listing->good()) {
+      return std::nullopt;
+    }
+    auto codes = listing->returned().subspan(std::min<size_t>(4, listing->returned().size()));
+    if (std::find(codes.begin(), codes.end(), code) == codes.end()) {
+      return std::nullopt;
+    }
+    auto completion = initiator().run_in(inquiry_vpd(code, 255), 255);
+    EXPECT_SCSI(completion, expect::good());
+    if (!completion || !completion->good()) {
+      return std::nullopt;
+    }
+    auto parsed = parse_vpd_page(completion->returned());
+    return parsed ? std::optional<VpdPage>(*parsed) : std::nullopt;
+  }
+};
+
+TEST_F(InquiryBlockVpd, BlockLimitsAreOrderedAndConsistent) {
+  // Guards SBC-3 6.5.3: PAGE LENGTH 3Ch (SBC-3) or 10h (SBC-2); OTLG <= OTL <= MTL when reported.
+  auto page = listed_page(0xB0);
+  if (!page) {
+    GTEST_SKIP() << "the device does not list VPD B0h";
+  }
+  EXPECT_TRUE(page->page_length == 0x3C || page->page_length == 0x10) << "PAGE LENGTH " << page->page_length;
+  const BlockLimits limits = parse_block_limits(*page);
+  if (limits.maximum_transfer_length != 0 && limits.optimal_transfer_length != 0) {
+    EXPECT_LE(limits.optimal_transfer_length, limits.maximum_transfer_length);
+  }
+  if (limits.optimal_transfer_length != 0 && limits.optimal_transfer_length_granularity != 0) {
+    EXPECT_LE(limits.optimal_transfer_length_granularity, limits.optimal_transfer_length);
+  }
+  RecordProperty("maximum_transfer_length_blocks", std::to_string(limits.maximum_transfer_length));
+}
+
+TEST_F(InquiryBlockVpd, BlockDeviceCharacteristicsHaveFullLength) {
+  // Guards SBC-3 6.5.2: PAGE LENGTH 3Ch; MEDIUM ROTATION RATE 0, 1 or 0401h-FFFEh.
+  auto page = listed_page(0xB1);
+  if (!page) {
+    GTEST_SKIP() << "the device does not list VPD B1h";
+  }
+  EXPECT_EQ(page->page_length, 0x3C);
+  const auto rate = parse_block_device_characteristics(*page).medium_rotation_rate;
+  EXPECT_TRUE(rate <= 1 || (rate >= 0x0401 && rate <= 0xFFFE))
+      << "MEDIUM ROTATION RATE " << rate << " is reserved";
+}
+
+}  // namespace
+}  // namespace dextqual::scsi::suite

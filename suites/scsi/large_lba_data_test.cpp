@@ -1,0 +1,49 @@
+// Real data above LBA 2^32 (SCSI-CHECKLIST.md, the 2 TiB rule, and (c)4): stamped sectors written
+// with WRITE(16) at 2^32-1, 2^32 and 2^32+1 must read back intact from exactly those LBAs. A driver
+// that keeps only 32 LBA bits writes LBA 2^32 over LBA 0 and reads the stamp back as misdirected.
+#include "integrity/run_identity.h"
+#include "integrity/sector_classifier.h"
+#include "integrity/sector_stamp.h"
+#include "support/scsi_test.h"
+
+namespace dextqual::scsi::suite {
+namespace {
+
+using LargeLbaData = ScsiTest;
+
+TEST_F(LargeLbaData, StampedBlocksAroundTwoToTheThirtySecondReadBackIntact) {
+  // Guards the 2 TiB rule: all 64 LBA bits reach the device, in both directions.
+  SCSI_REQUIRE(data_loss_allowed());
+  const Geometry& g = geometry();
+  if (g.blocks <= (1ull << 32) + 2) {
+    GTEST_SKIP() << "the LU has " << g.blocks << " blocks; the test needs more than 2^32 + 2";
+  }
+  ASSERT_EQ(g.block_length % integrity::kSectorSize, 0u);
+  auto identity = integrity::RunIdentity::generate();
+  ASSERT_TRUE(identity) << identity.error().message();
+  const auto keys = integrity::StampKeys::for_run(*identity);
+  const uint64_t per_block = g.block_length / integrity::kSectorSize;
+  const auto shift = static_cast<uint8_t>(std::countr_zero(per_block));
+  for (uint64_t lba : {(1ull << 32) - 1, 1ull << 32, (1ull << 32) + 1}) {
+    std::vector<uint8_t> data(g.block_length);
+    integrity::stamp_sectors(
+        keys, {.lba = lba * per_block, .generation = 1, .write_id = lba, .block_shift = shift}, data);
+    EXPECT_SCSI(initiator().run_out(write(CdbSize::sixteen, {.lba = lba, .blocks = 1}), data),
+                expect::good());
+  }
+  for (uint64_t lba : {(1ull << 32) - 1, 1ull << 32, (1ull << 32) + 1}) {
+    SCSI_RUN(back, initiator().run_in(read(CdbSize::sixteen, {.lba = lba, .blocks = 1}), g.block_length));
+    ASSERT_SCSI(back, expect::good());
+    for (uint64_t s = 0; s < per_block; ++s) {
+      integrity::ConstSectorSpan sector(back.data.data() + s * integrity::kSectorSize,
+                                        integrity::kSectorSize);
+      const auto verdict = integrity::classify_sector(keys, sector, lba * per_block + s, {1, 1});
+      EXPECT_EQ(verdict.kind, integrity::SectorClass::intact)
+          << "LBA " << lba << " sector " << s << " reads back " << integrity::to_string(verdict.kind)
+          << (verdict.has_stamp ? " (stamp of sector " + std::to_string(verdict.found_lba) + ")" : "");
+    }
+  }
+}
+
+}  // namespace
+}  // namespace dextqual::scsi::suite

@@ -1,0 +1,89 @@
+// READ(6/10/12/16) at the edges of the medium (SBC-3 5.7-5.10, 4.5): LBA 0, the last LBA, one past
+// it, LBAs that only a driver keeping all address bits gets right, and zero-length transfers.
+#include "support/read_write_test.h"
+
+namespace dextqual::scsi::suite {
+namespace {
+
+using Read = ReadWriteTest;
+
+TEST_P(Read, FirstBlock) {
+  // Guards SBC-3 4.5: LBA 0 reads GOOD with one block of data that reaches the buffer (F5).
+  SCSI_RUN(completion, initiator().run_in(read(size(), {.lba = 0, .blocks = 1}), bytes(1)));
+  EXPECT_SCSI(completion, expect::good());
+  EXPECT_EQ(completion.transferred(), bytes(1)) << completion.describe();
+}
+
+TEST_P(Read, BlocksEndingAtTheLastLba) {
+  // Guards SBC-3 4.5: a transfer that ends exactly at the last LBA is inside the medium.
+  const uint32_t blocks = std::min<uint64_t>(8, geometry().blocks);
+  const uint64_t lba = geometry().last_lba() + 1 - blocks;
+  SKIP_UNLESS_FITS(lba, blocks);
+  SCSI_RUN(completion, initiator().run_in(read(size(), {.lba = lba, .blocks = blocks}), bytes(blocks)));
+  EXPECT_SCSI(completion, expect::good());
+}
+
+TEST_P(Read, PastTheEndIsOutOfRange) {
+  // Guards SBC-3 4.5: one block past the last LBA, or a transfer crossing it, is 5h/21h/00h.
+  const uint64_t last = geometry().last_lba();
+  SKIP_UNLESS_FITS(last + 1, 1);
+  EXPECT_SCSI(initiator().run_in(read(size(), {.lba = last + 1, .blocks = 1}), bytes(1)),
+              expect::lba_out_of_range());
+  SKIP_UNLESS_FITS(last, 2);
+  EXPECT_SCSI(initiator().run_in(read(size(), {.lba = last, .blocks = 2}), bytes(2)),
+              expect::lba_out_of_range());
+}
+
+TEST_P(Read, HugeLbasAreOutOfRange) {
+  // Guards SBC-3 4.5 and the 2 TiB rule: 2^31, 2^32, 2^63-1 and 2^64-1 past the end are
+  // 5h/21h/00h, not a read of LBA 0 by a driver that dropped the high bits.
+  for (uint64_t lba : {1ull << 31, 0xFFFFFFFFull, 1ull << 32, (1ull << 63) - 1, ~0ull}) {
+    if (lba <= geometry().last_lba() || !fits(size(), lba, 1)) {
+      continue;
+    }
+    SCOPED_TRACE("LBA " + std::to_string(lba));
+    EXPECT_SCSI(initiator().run_in(read(size(), {.lba = lba, .blocks = 1}), bytes(1)),
+                expect::lba_out_of_range());
+  }
+}
+
+TEST_P(Read, ZeroLengthIsGoodWithoutData) {
+  // Guards SBC-3 5.8: TRANSFER LENGTH 0 transfers nothing and is not an error (READ(6): 0 = 256).
+  if (size() == CdbSize::six) {
+    const uint32_t blocks = std::min<uint64_t>(256, geometry().blocks);
+    SKIP_UNLESS_FITS(0, blocks);
+    SCSI_RUN(completion, initiator().run_in(read(size(), {.lba = 0, .blocks = 256}), bytes(256)));
+    EXPECT_SCSI(completion, expect::good());
+    EXPECT_EQ(completion.transferred(), bytes(256)) << "READ(6) TRANSFER LENGTH 0 means 256 blocks\n"
+                                                    << completion.describe();
+    return;
+  }
+  EXPECT_SCSI(initiator().run(read(size(), {.lba = 0, .blocks = 0})), expect::good());
+}
+
+TEST_P(Read, ZeroLengthPastTheEndIsStillOutOfRange) {
+  // Guards SBC-3 4.5: the LBA is checked even when nothing is transferred. LBA = capacity + 1, as
+  // libiscsi's Read*.ZeroBlocks: at LBA = capacity an empty range ends exactly at the end, which
+  // some targets (QEMU, scsi_debug) accept.
+  if (size() == CdbSize::six) {
+    GTEST_SKIP() << "READ(6) has no zero-length form";
+  }
+  const uint64_t lba = geometry().last_lba() + 2;
+  SKIP_UNLESS_FITS(lba, 0);
+  EXPECT_SCSI(initiator().run(read(size(), {.lba = lba, .blocks = 0})), expect::lba_out_of_range());
+}
+
+TEST_P(Read, ForceUnitAccessHonouredIfAdvertised) {
+  // Guards SBC-3 5.8 and 6.4.1: FUA is accepted when MODE SENSE sets DPOFUA (else GOOD or 24h/00h).
+  if (size() == CdbSize::six) {
+    GTEST_SKIP() << "READ(6) has no FUA bit";
+  }
+  const Expectation expected =
+      dpofua() ? expect::good() : expect::any_of({expect::good(), expect::invalid_field_in_cdb()});
+  EXPECT_SCSI(initiator().run_in(read(size(), {.lba = 0, .blocks = 1, .fua = true}), bytes(1)), expected);
+}
+
+INSTANTIATE_READ_WRITE_SIZES(Read);
+
+}  // namespace
+}  // namespace dextqual::scsi::suite

@@ -1,0 +1,62 @@
+// UNIT ATTENTION sequencing (SAM-5 5.14, SPC-4 5.9; SCSI-CHECKLIST.md (c)5): after a reset exactly
+// one UA per I_T nexus, the command that drew it is not executed, and INQUIRY and REPORT LUNS are
+// never blocked by it. Needs a way to cause the event: simdext's control socket.
+#include "scsi/simdext_control.h"
+#include "support/scsi_test.h"
+
+namespace dextqual::scsi::suite {
+namespace {
+
+class UnitAttention : public ScsiTest {
+ protected:
+  void SetUp() override {
+    SCSI_REQUIRE(simdext());
+    ScsiTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) {
+      return;
+    }
+    (void)initiator().run(test_unit_ready());  // a UA left over from start-up is not this test's
+    (void)initiator().run(test_unit_ready());
+  }
+  void reset() {
+    auto status = simdext_event(dut().passthrough.endpoint, "reset");
+    ASSERT_TRUE(status) << status.error().message();
+  }
+};
+
+TEST_F(UnitAttention, ResetIsReportedExactlyOnce) {
+  // Guards SAM-5 5.14: a reset gives 6h/29h/xx on the next command, then GOOD.
+  reset();
+  EXPECT_SCSI(
+      initiator().run(test_unit_ready()),
+      expect::check_condition(sense_key::kUnitAttention, {{0x29, -1}}, "UNIT ATTENTION RESET OCCURRED"));
+  EXPECT_SCSI(initiator().run(test_unit_ready()), expect::good()) << "a second UA for the same reset";
+}
+
+TEST_F(UnitAttention, InquiryAndReportLunsAreNotBlocked) {
+  // Guards SPC-4 5.9 (SAM-5 5.14): INQUIRY and REPORT LUNS complete normally with a UA pending and
+  // do not clear it.
+  reset();
+  EXPECT_SCSI(initiator().run_in(inquiry(36), 36), expect::good());
+  EXPECT_SCSI(initiator().run_in(report_luns(256), 256), expect::good());
+  EXPECT_SCSI(initiator().run(test_unit_ready()), expect::any_unit_attention()) << "INQUIRY cleared the UA";
+  EXPECT_SCSI(initiator().run(test_unit_ready()), expect::good());
+}
+
+TEST_F(UnitAttention, TheCommandThatDrewItWasNotExecuted) {
+  // Guards SAM-5 5.14: a WRITE answered with UNIT ATTENTION left the medium unchanged.
+  SCSI_REQUIRE(data_loss_allowed());
+  const uint32_t length = geometry().block_length;
+  ASSERT_GT(length, 0u);
+  std::vector<uint8_t> before(length, 0x3C), attempted(length, 0xC3);
+  ASSERT_SCSI(initiator().run_out(write(CdbSize::ten, {.lba = 16, .blocks = 1}), before), expect::good());
+  reset();
+  EXPECT_SCSI(initiator().run_out(write(CdbSize::ten, {.lba = 16, .blocks = 1}), attempted),
+              expect::any_unit_attention());
+  SCSI_RUN(back, initiator().run_in(read(CdbSize::ten, {.lba = 16, .blocks = 1}), length));
+  ASSERT_SCSI(back, expect::good());
+  EXPECT_EQ(back.data, before) << "the WRITE that drew the UNIT ATTENTION was executed";
+}
+
+}  // namespace
+}  // namespace dextqual::scsi::suite

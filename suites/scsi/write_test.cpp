@@ -1,0 +1,85 @@
+// WRITE(6/10/12/16) (SBC-3 5.32-5.35): data written reads back (libiscsi never compares), FUA
+// writes read back, and the same edges as READ. Destructive: needs the data-loss allowance.
+#include <random>
+
+#include "support/read_write_test.h"
+
+namespace dextqual::scsi::suite {
+namespace {
+
+class Write : public ReadWriteTest {
+ protected:
+  void SetUp() override {
+    SCSI_REQUIRE(data_loss_allowed());
+    ReadWriteTest::SetUp();
+  }
+  // A pattern no earlier run or test left there: the LBA, the CDB size and a random tag per block.
+  std::vector<uint8_t> pattern(uint64_t lba, uint32_t blocks) {
+    std::vector<uint8_t> data(bytes(blocks));
+    std::mt19937_64 random(std::random_device{}());
+    for (size_t i = 0; i < data.size(); i += 8) {
+      const uint64_t word = (i % 64 == 0) ? lba + i / geometry().block_length : random();
+      for (size_t b = 0; b < 8 && i + b < data.size(); ++b) {
+        data[i + b] = static_cast<uint8_t>(word >> (8 * b));
+      }
+    }
+    return data;
+  }
+  void write_and_read_back(uint64_t lba, uint32_t blocks, bool fua) {
+    const auto data = pattern(lba, blocks);
+    EXPECT_SCSI(initiator().run_out(write(size(), {.lba = lba, .blocks = blocks, .fua = fua}), data),
+                expect::good());
+    SCSI_RUN(back, initiator().run_in(read(size(), {.lba = lba, .blocks = blocks}), bytes(blocks)));
+    ASSERT_SCSI(back, expect::good());
+    const auto mismatch = std::mismatch(data.begin(), data.end(), back.data.begin());
+    EXPECT_TRUE(mismatch.first == data.end())
+        << "read back differs at byte " << (mismatch.first - data.begin()) << " (LBA "
+        << lba + static_cast<uint64_t>(mismatch.first - data.begin()) / geometry().block_length << ")\n"
+        << back.describe();
+  }
+};
+
+TEST_P(Write, FirstBlockReadsBack) {
+  // Guards SBC-3 5.33: a GOOD write at LBA 0 is what a READ returns next.
+  write_and_read_back(0, 1, false);
+}
+
+TEST_P(Write, LastBlocksReadBack) {
+  // Guards SBC-3 4.5: the last LBA is writable; nothing wraps to LBA 0.
+  const uint32_t blocks = std::min<uint64_t>(4, geometry().blocks);
+  const uint64_t lba = geometry().last_lba() + 1 - blocks;
+  SKIP_UNLESS_FITS(lba, blocks);
+  write_and_read_back(lba, blocks, false);
+}
+
+TEST_P(Write, ForceUnitAccessWriteReadsBack) {
+  // Guards SBC-3 5.33: FUA=1 is accepted when DPOFUA is advertised, and the data reads back.
+  if (size() == CdbSize::six) {
+    GTEST_SKIP() << "WRITE(6) has no FUA bit";
+  }
+  if (!dpofua()) {
+    GTEST_SKIP() << "MODE SENSE does not advertise DPOFUA";
+  }
+  write_and_read_back(8, 2, true);
+}
+
+TEST_P(Write, PastTheEndIsOutOfRange) {
+  // Guards SBC-3 4.5: 5h/21h/00h, and no data lands at a wrapped LBA.
+  const uint64_t lba = geometry().last_lba() + 1;
+  SKIP_UNLESS_FITS(lba, 1);
+  EXPECT_SCSI(initiator().run_out(write(size(), {.lba = lba, .blocks = 1}), pattern(lba, 1)),
+              expect::lba_out_of_range());
+}
+
+TEST_P(Write, ZeroLengthIsGood) {
+  // Guards SBC-3 5.33: TRANSFER LENGTH 0 writes nothing and is not an error.
+  if (size() == CdbSize::six) {
+    GTEST_SKIP() << "WRITE(6) TRANSFER LENGTH 0 means 256 blocks";
+  }
+  EXPECT_SCSI(initiator().run(write(size(), {.lba = 0, .blocks = 0})), expect::good());
+}
+
+INSTANTIATE_READ_WRITE_SIZES(Write);
+
+}  // namespace
+}  // namespace dextqual::scsi::suite
