@@ -23,6 +23,7 @@ inline constexpr uint8_t read_10 = 0x28;
 inline constexpr uint8_t write_10 = 0x2A;
 inline constexpr uint8_t verify_10 = 0x2F;
 inline constexpr uint8_t synchronize_cache_10 = 0x35;
+inline constexpr uint8_t mode_select_10 = 0x55;
 inline constexpr uint8_t mode_sense_10 = 0x5A;
 inline constexpr uint8_t read_16 = 0x88;
 inline constexpr uint8_t write_16 = 0x8A;

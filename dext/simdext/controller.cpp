@@ -72,10 +72,20 @@ void Controller::reset() {
   stalled_targets_.clear();
 }
 
+void Controller::set_online(bool online) {
+  std::lock_guard lock(abort_mutex_);
+  offline_ = !online;
+  ++abort_generation_;
+  abort_cv_.notify_all();
+}
+
 bool Controller::wait_aborted(uint64_t timeout_ms) {
   std::unique_lock lock(abort_mutex_);
+  if (offline_) {
+    return true;  // detached or stopping: nothing may start waiting now
+  }
   const uint64_t generation = abort_generation_;
-  auto aborted = [&] { return abort_generation_ != generation; };
+  auto aborted = [&] { return abort_generation_ != generation || offline_; };
   if (timeout_ms == 0) {
     abort_cv_.wait(lock, aborted);
     return true;
@@ -161,6 +171,159 @@ Response Controller::finish(const Task& task, uint64_t seq, uint64_t start_ns, R
   return r;
 }
 
+namespace {
+
+// Flips `bits` bits of `data` chosen by a generator seeded with the application's draw, so the
+// same profile and seed flip the same bits.
+void flip_bits(std::span<uint8_t> data, uint64_t bits, uint64_t draw) {
+  if (data.empty()) {
+    return;
+  }
+  uint64_t x = draw;
+  for (uint64_t i = 0; i < bits; ++i) {
+    x = x * 6364136223846793005ull + 1442695040888963407ull;
+    const uint64_t bit = (x >> 17) % (data.size() * 8);
+    data[bit / 8] ^= static_cast<uint8_t>(1u << (bit % 8));
+  }
+}
+
+}  // namespace
+
+Controller::FaultPlan Controller::plan(const std::vector<Application>& applications) {
+  FaultPlan p;
+  for (const Application& a : applications) {
+    const FaultRule& rule = *a.rule;
+    p.names += (p.names.empty() ? "" : ",") + rule.name;
+    switch (rule.action) {
+      case FaultAction::ignore:
+      case FaultAction::check_condition:
+      case FaultAction::transport_error:
+        if (p.answer == nullptr) {
+          p.answer = &rule;  // the first answering rule wins
+        }
+        break;
+      case FaultAction::delay:
+        p.delay_ms += rule.delay_ms;
+        break;
+      case FaultAction::hang:
+        p.hang = true;
+        break;
+      case FaultAction::stall_after_ua:
+        p.stall = true;
+        break;
+      case FaultAction::pin:
+        p.quirks.pin = true;
+        break;
+      case FaultAction::tear:
+        p.quirks.tear_sectors = rule.sectors;
+        break;
+      case FaultAction::stale:
+        p.quirks.stale = true;
+        break;
+      case FaultAction::misdirect:
+        p.quirks.misdirect = rule.delta;
+        break;
+      case FaultAction::destage_read_hits:
+        p.quirks.destage_read_hits = true;
+        break;
+      case FaultAction::drop_cache:
+        p.quirks.drop_cache = true;
+        break;
+      case FaultAction::skip_flush:
+        p.quirks.ignore_flush = true;
+        break;
+      case FaultAction::data_in_zero:
+        p.zero_dma = true;
+        break;
+      case FaultAction::data_in_lost:
+        p.lose_dma = true;
+        break;
+      case FaultAction::flip_bits:
+        p.flip = &rule;
+        p.flip_draw = a.draw;
+        break;
+      case FaultAction::attach_delay:
+        break;  // an event action
+    }
+  }
+  return p;
+}
+
+std::optional<Response> Controller::answer(const FaultRule& rule, const Task& task) {
+  Response r;
+  switch (rule.action) {
+    case FaultAction::ignore:
+      r.fBytesTransferred = task.fRequestedTransferCount;
+      return r;
+    case FaultAction::check_condition:
+      r.fCompletionStatus = rule.status;
+      return with_sense(r, {static_cast<SenseKey>(rule.sense_key), rule.asc, rule.ascq, {}, {}});
+    case FaultAction::transport_error:
+      return delivery_failure(static_cast<DeliveryFailure>(rule.delivery_failure));
+    default:
+      return std::nullopt;
+  }
+}
+
+std::optional<Response> Controller::wait_out(const FaultPlan& p, const Task& task) {
+  if (p.delay_ms > 0 && wait_aborted(p.delay_ms)) {
+    return delivery_failure(DeliveryFailure::delivery_failure);
+  }
+  bool stalled = false;
+  if (p.stall) {
+    std::lock_guard lock(stall_mutex_);
+    stalled = stalled_targets_.count(task.fTargetID) != 0;
+  }
+  // A hang, or F6's stalled target: the task never completes; the initiator's timeout ends it.
+  if (p.hang || stalled) {
+    return delivery_failure(wait_aborted(task.fTimeoutInMilliSec) ? DeliveryFailure::delivery_failure
+                                                                  : DeliveryFailure::task_timeout);
+  }
+  return std::nullopt;
+}
+
+Response Controller::execute_on_lu(LogicalUnit& lu, const Task& task, const FaultPlan& p) {
+  const std::span<const uint8_t> cdb(task.fCommandDescriptorBlock.data(), task.fCommandSize);
+  const bool data_in = task.fTransferDirection == TransferDirection::target_to_host;
+  std::span<uint8_t> buffer = task.buffer;
+  std::vector<uint8_t> scratch;
+  if (p.lose_dma && data_in) {
+    scratch.resize(task.buffer.size());  // the LU's data goes nowhere the host can see
+    buffer = scratch;
+  }
+  if (p.flip && !data_in && !buffer.empty()) {
+    scratch.assign(buffer.begin(), buffer.end());  // corrupt a copy: the host's data-out stays intact
+    flip_bits(scratch, p.flip->bits, p.flip_draw);
+    buffer = scratch;
+  }
+  const Completion c = lu.execute(cdb, task.fTransferDirection, buffer, task.initiator, p.quirks);
+  if (c.overrun) {
+    return delivery_failure(DeliveryFailure::delivery_failure);
+  }
+  Response r;
+  r.fCompletionStatus = static_cast<uint32_t>(c.status);
+  r.fBytesTransferred = c.bytes;
+  r.dma_bytes = data_in ? c.bytes : 0;
+  if (c.sense) {
+    r = with_sense(r, *c.sense);
+    if (c.sense->key == SenseKey::unit_attention && p.stall) {
+      std::lock_guard lock(stall_mutex_);
+      stalled_targets_.insert(task.fTargetID);
+    }
+  }
+  if (data_in) {
+    if (p.lose_dma) {
+      r.dma_bytes = 0;  // F5: GOOD and N bytes, nothing reached the host
+    } else if (p.zero_dma) {
+      std::memset(task.buffer.data(), 0, c.bytes);
+    }
+    if (p.flip && !p.lose_dma) {
+      flip_bits(task.buffer.first(c.bytes), p.flip->bits, p.flip_draw);
+    }
+  }
+  return r;
+}
+
 Response Controller::process(const Task& task) {
   const uint64_t start = now_ns();
   const uint64_t seq = trace_.next_seq();
@@ -186,147 +349,24 @@ Response Controller::process(const Task& task) {
     facts.lba = block->lba;
     facts.blocks = block->blocks;
   }
-  const auto applications = faults_.match_command(facts);
-
-  CommandQuirks quirks;
-  std::string fault;
-  const FaultRule* flip = nullptr;
-  uint64_t flip_draw = 0;
-  bool lose_dma = false, zero_dma = false, stall = false;
-  for (const Application& a : applications) {
-    const FaultRule& rule = *a.rule;
-    fault += (fault.empty() ? "" : ",") + rule.name;
-    switch (rule.action) {
-      case FaultAction::ignore: {
-        Response r;
-        r.fBytesTransferred = task.fRequestedTransferCount;
-        return finish(task, seq, start, r, fault, lun);
-      }
-      case FaultAction::check_condition: {
-        Response r;
-        r.fCompletionStatus = rule.status;
-        return finish(task, seq, start,
-                      with_sense(r, {static_cast<SenseKey>(rule.sense_key), rule.asc, rule.ascq, {}, {}}),
-                      fault, lun);
-      }
-      case FaultAction::transport_error:
-        return finish(task, seq, start, delivery_failure(static_cast<DeliveryFailure>(rule.delivery_failure)),
-                      fault, lun);
-      case FaultAction::delay:
-        if (wait_aborted(rule.delay_ms)) {
-          return finish(task, seq, start, delivery_failure(DeliveryFailure::delivery_failure), fault, lun);
-        }
-        break;
-      case FaultAction::hang:
-        if (wait_aborted(task.fTimeoutInMilliSec)) {
-          return finish(task, seq, start, delivery_failure(DeliveryFailure::delivery_failure), fault, lun);
-        }
-        return finish(task, seq, start, delivery_failure(DeliveryFailure::task_timeout), fault, lun);
-      case FaultAction::stall_after_ua:
-        stall = true;
-        break;
-      case FaultAction::pin:
-        quirks.pin = true;
-        break;
-      case FaultAction::tear:
-        quirks.tear_sectors = rule.sectors;
-        break;
-      case FaultAction::stale:
-        quirks.stale = true;
-        break;
-      case FaultAction::misdirect:
-        quirks.misdirect = rule.delta;
-        break;
-      case FaultAction::destage_read_hits:
-        quirks.destage_read_hits = true;
-        break;
-      case FaultAction::drop_cache:
-        quirks.drop_cache = true;
-        break;
-      case FaultAction::skip_flush:
-        quirks.ignore_flush = true;
-        break;
-      case FaultAction::data_in_zero:
-        zero_dma = true;
-        break;
-      case FaultAction::data_in_lost:
-        lose_dma = true;
-        break;
-      case FaultAction::flip_bits:
-        flip = &rule;
-        flip_draw = a.draw;
-        break;
-      case FaultAction::attach_delay:
-        break;
+  const FaultPlan p = plan(faults_.match_command(facts));
+  if (auto waited = wait_out(p, task)) {
+    return finish(task, seq, start, *waited, p.names, lun);
+  }
+  if (p.answer != nullptr) {
+    if (auto answered = answer(*p.answer, task)) {
+      return finish(task, seq, start, *answered, p.names, lun);
     }
   }
-  if (stall) {
-    std::unique_lock lock(stall_mutex_);
-    if (stalled_targets_.count(task.fTargetID) != 0) {
-      lock.unlock();
-      // F6: the DEXT never sends anything to this target again; the task times out.
-      if (wait_aborted(task.fTimeoutInMilliSec)) {
-        return finish(task, seq, start, delivery_failure(DeliveryFailure::delivery_failure), fault, lun);
-      }
-      return finish(task, seq, start, delivery_failure(DeliveryFailure::task_timeout), fault, lun);
-    }
-  }
-
   Response r;
   if (cdb[0] == opcode::report_luns) {
     r = report_luns(task);
   } else if (lu == nullptr) {
     r = answer_absent_lun(task);
   } else {
-    std::vector<uint8_t> scratch;
-    std::span<uint8_t> buffer = task.buffer;
-    std::vector<uint8_t> flipped;
-    if (lose_dma && task.fTransferDirection == TransferDirection::target_to_host) {
-      scratch.resize(task.buffer.size());
-      buffer = scratch;
-    }
-    if (flip && task.fTransferDirection == TransferDirection::host_to_target && !buffer.empty()) {
-      // Corrupt a copy of the data-out: the host's buffer must stay as the host wrote it.
-      flipped.assign(buffer.begin(), buffer.end());
-      uint64_t x = flip_draw;
-      for (uint64_t i = 0; i < flip->bits; ++i) {
-        x = x * 6364136223846793005ull + 1442695040888963407ull;
-        const uint64_t bit = (x >> 17) % (flipped.size() * 8);
-        flipped[bit / 8] ^= static_cast<uint8_t>(1u << (bit % 8));
-      }
-      buffer = flipped;
-    }
-    Completion c = lu->execute(cdb, task.fTransferDirection, buffer, task.initiator, quirks);
-    if (c.overrun) {
-      r = delivery_failure(DeliveryFailure::delivery_failure);
-    } else {
-      r.fCompletionStatus = static_cast<uint32_t>(c.status);
-      r.fBytesTransferred = c.bytes;
-      r.dma_bytes = task.fTransferDirection == TransferDirection::target_to_host ? c.bytes : 0;
-      if (c.sense) {
-        r = with_sense(r, *c.sense);
-        if (c.sense->key == SenseKey::unit_attention && stall) {
-          std::lock_guard lock(stall_mutex_);
-          stalled_targets_.insert(task.fTargetID);
-        }
-      }
-      if (lose_dma && task.fTransferDirection == TransferDirection::target_to_host) {
-        r.dma_bytes = 0;  // F5: completion says GOOD and N bytes, nothing reached the host
-      }
-      if (zero_dma && task.fTransferDirection == TransferDirection::target_to_host) {
-        std::memset(task.buffer.data(), 0, c.bytes);
-      }
-      if (flip && task.fTransferDirection == TransferDirection::target_to_host && c.bytes > 0) {
-        uint64_t x = flip_draw;
-        for (uint64_t i = 0; i < flip->bits; ++i) {
-          x = x * 6364136223846793005ull + 1442695040888963407ull;
-          const uint64_t bit = (x >> 17) % (c.bytes * 8);
-          task.buffer[bit / 8] ^= static_cast<uint8_t>(1u << (bit % 8));
-        }
-      }
-    }
+    r = execute_on_lu(*lu, task, p);
   }
-  return finish(task, seq, start, r, fault, lun);
+  return finish(task, seq, start, r, p.names, lun);
 }
 
 std::array<uint8_t, 8> encode_lun(uint64_t lun) {

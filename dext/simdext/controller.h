@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -32,6 +33,8 @@ class Controller {
   // Completes every hung or delayed task now (with a delivery failure) and makes new hangs fail
   // at once while `refuse_hangs` (used while detached or stopping).
   void abort_all();
+  // Offline (detached, stopping): waiting tasks end now and new hangs or delays end at once.
+  void set_online(bool online);
   // A bus reset: in-flight tasks are aborted, every LU reports 29h/02h.
   void reset();
 
@@ -48,6 +51,20 @@ class Controller {
 
  private:
   Controller(const Profile& profile);
+  // What the rules that matched one command ask for.
+  struct FaultPlan {
+    std::string names;
+    CommandQuirks quirks;
+    const FaultRule* answer = nullptr;  // ignore, check_condition, transport_error
+    const FaultRule* flip = nullptr;
+    uint64_t flip_draw = 0;
+    uint64_t delay_ms = 0;
+    bool hang = false, stall = false, lose_dma = false, zero_dma = false;
+  };
+  static FaultPlan plan(const std::vector<Application>& applications);
+  static std::optional<Response> answer(const FaultRule& rule, const Task& task);
+  std::optional<Response> wait_out(const FaultPlan& plan, const Task& task);
+  Response execute_on_lu(LogicalUnit& lu, const Task& task, const FaultPlan& plan);
   Response finish(const Task& task, uint64_t seq, uint64_t start_ns, Response response,
                   const std::string& fault, uint64_t lun);
   // Waits up to timeout_ms (0 = until aborted); true when aborted.
@@ -62,6 +79,7 @@ class Controller {
   std::mutex abort_mutex_;
   std::condition_variable abort_cv_;
   uint64_t abort_generation_ = 0;
+  bool offline_ = false;
   std::mutex stall_mutex_;
   std::set<uint64_t> stalled_targets_;
 };

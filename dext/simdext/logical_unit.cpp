@@ -119,6 +119,9 @@ Completion LogicalUnit::execute(std::span<const uint8_t> cdb, TransferDirection 
     case opcode::mode_sense_6:
     case opcode::mode_sense_10:
       return mode_sense(cdb, buffer);
+    case opcode::mode_select_6:
+    case opcode::mode_select_10:
+      return mode_select(cdb, direction, buffer, initiator);
     case opcode::read_capacity_10:
       return read_capacity_10(cdb, buffer);
     case opcode::service_action_in_16:

@@ -87,6 +87,8 @@ class LogicalUnit {
   Completion inquiry(std::span<const uint8_t> cdb, std::span<uint8_t> buffer);
   Completion vpd_page(uint8_t page, std::vector<uint8_t>& out);
   Completion mode_sense(std::span<const uint8_t> cdb, std::span<uint8_t> buffer);
+  Completion mode_select(std::span<const uint8_t> cdb, TransferDirection direction, std::span<uint8_t> buffer,
+                         Initiator initiator);
   Completion request_sense(std::span<const uint8_t> cdb, std::span<uint8_t> buffer, Initiator initiator);
   Completion read_capacity_10(std::span<const uint8_t> cdb, std::span<uint8_t> buffer);
   Completion read_capacity_16(std::span<const uint8_t> cdb, std::span<uint8_t> buffer);

@@ -135,7 +135,9 @@ Completion LogicalUnit::mode_sense(std::span<const uint8_t> cdb, std::span<uint8
     std::vector<uint8_t> caching(20, 0);
     caching[0] = kCachingPage;
     caching[1] = 0x12;
-    if (!changeable) {
+    if (changeable) {
+      caching[2] = config_.cache == CacheMode::volatile_cache ? 0x04 : 0x00;  // WCE can be changed
+    } else {
       const bool wce = config_.cache == CacheMode::volatile_cache &&
                        (pc == 2 ? config_.write_cache_enabled : write_cache_enabled_);
       const bool rcd = false;
@@ -187,6 +189,72 @@ Completion LogicalUnit::mode_sense(std::span<const uint8_t> cdb, std::span<uint8
     out[0] = static_cast<uint8_t>(out.size() - 1);
   }
   return data_in(out, allocation, buffer);
+}
+
+Completion LogicalUnit::mode_select(std::span<const uint8_t> cdb, TransferDirection direction,
+                                    std::span<uint8_t> buffer, Initiator initiator) {
+  const bool ten = cdb[0] == opcode::mode_select_10;
+  const uint64_t length = ten ? be::get(cdb.data() + 7, 2) : cdb[4];
+  if (cdb[1] & 0x01) {  // SP: the model has no saved pages
+    return Completion::check(sense::invalid_field_in_cdb(1, 0));
+  }
+  if (length == 0) {
+    return {};
+  }
+  if (direction != TransferDirection::host_to_target || buffer.size() < length) {
+    Completion c;
+    c.overrun = true;
+    return c;
+  }
+  const SenseCondition invalid_parameter{SenseKey::illegal_request, 0x26, 0x00, {}, {}};  // SPC-4: 26h/00h
+  const uint8_t* data = buffer.data();
+  const size_t header = ten ? 8 : 4;
+  if (length < header) {
+    return Completion::check(sense::parameter_list_length_error());
+  }
+  const size_t descriptors = ten ? be::get(data + 6, 2) : data[3];
+  size_t at = header + descriptors;
+  if (at > length) {
+    return Completion::check(sense::parameter_list_length_error());
+  }
+  if (descriptors >= 8 && be::get(data + header + descriptors - 3, 3) != config_.block_size) {
+    return Completion::check(invalid_parameter);  // block length change
+  }
+  bool wce = write_cache_enabled_;
+  while (at + 2 <= length) {
+    const uint8_t page = data[at] & 0x3F;
+    const size_t page_length = data[at + 1];
+    if ((data[at] & 0x40) != 0 || at + 2 + page_length > length) {
+      return Completion::check(invalid_parameter);
+    }
+    if (page == kCachingPage && page_length == 0x12) {
+      const bool new_wce = (data[at + 2] & 0x04) != 0;
+      // Only WCE is changeable, and only with a volatile cache; RCD and the rest must stay 0.
+      if ((data[at + 2] & ~0x04) != 0 || (new_wce && config_.cache != CacheMode::volatile_cache)) {
+        return Completion::check(invalid_parameter);
+      }
+      wce = new_wce;
+    } else if (page != kControlPage || page_length != 0x0A) {
+      return Completion::check(invalid_parameter);
+    }
+    at += 2 + page_length;
+  }
+  if (wce != write_cache_enabled_) {
+    if (!wce) {
+      flush_locked();  // write-through from now on: nothing may stay behind in the cache
+      ++flush_epoch_;
+    }
+    write_cache_enabled_ = wce;
+    // SPC-4 5.14: other I_T nexuses learn of the change through MODE PARAMETERS CHANGED.
+    for (size_t i = 0; i < unit_attentions_.size(); ++i) {
+      if (i != static_cast<size_t>(initiator)) {
+        unit_attentions_[i].push_back({SenseKey::unit_attention, 0x2A, 0x01, {}, {}});
+      }
+    }
+  }
+  Completion c;
+  c.bytes = length;
+  return c;
 }
 
 Completion LogicalUnit::request_sense(std::span<const uint8_t> cdb, std::span<uint8_t> buffer,

@@ -74,6 +74,7 @@ std::expected<void, std::string> Simulator::attach_locked(bool initial) {
   {
     std::unique_lock model(model_mutex_);
     generation_ = ++next_generation_;
+    controller_->set_online(true);
   }
   ProbeResult probe;
   {
@@ -97,8 +98,8 @@ std::expected<void, std::string> Simulator::attach_locked(bool initial) {
 }
 
 void Simulator::detach_locked() {
-  generation_ = 0;           // new and queued I/O fails with EIO at once
-  controller_->abort_all();  // hung tasks complete now
+  generation_ = 0;                 // new and queued I/O fails with EIO at once
+  controller_->set_online(false);  // hung and delayed tasks complete now, and none can start
   if (!block_device_.empty()) {
     detach_loop(block_device_);
     block_device_.clear();

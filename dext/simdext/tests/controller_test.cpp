@@ -1,4 +1,6 @@
 // The controller: target/LUN addressing, REPORT LUNS, and each fault action at the task level.
+#include <thread>
+
 #include "model_fixture.h"
 
 namespace simdext::testing {
@@ -124,6 +126,30 @@ TEST_F(ControllerTest, StallAfterUnitAttentionTimesOutEverythingLater) {  // F6
   auto later = run({0x12, 0, 0, 0, 36, 0}, kIn, 36, {}, 3, 1);
   EXPECT_EQ(later.response.fServiceResponse, ServiceResponse::service_delivery_or_target_failure);
   EXPECT_TRUE(run({0x12, 0, 0, 0, 36, 0}, kIn, 36).response.good());  // target 0 unaffected
+}
+
+}  // namespace
+}  // namespace simdext::testing
+
+namespace simdext::testing {
+namespace {
+
+TEST_F(ControllerTest, OfflineEndsAHungHostTaskAndRefusesNewHangs) {  // detach never hangs
+  make(with_rule("action = \"hang\"\nopcodes = [0x28]\n"));
+  std::vector<uint8_t> buffer(512);
+  Task task;
+  task.fCommandDescriptorBlock = {0x28, 0, 0, 0, 0, 0, 0, 0, 1, 0};
+  task.fCommandSize = 10;
+  task.fTransferDirection = TransferDirection::target_to_host;
+  task.fRequestedTransferCount = 512;
+  task.fTimeoutInMilliSec = 0;  // the block path: no timeout
+  task.buffer = buffer;
+  task.initiator = Initiator::host;
+  std::thread hung([&] { EXPECT_FALSE(controller_->process(task).good()); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  controller_->set_online(false);
+  hung.join();
+  EXPECT_EQ(controller_->process(task).fServiceResponse, ServiceResponse::service_delivery_or_target_failure);
 }
 
 }  // namespace

@@ -183,3 +183,33 @@ TEST_F(LogicalUnitTest, StopUnitMakesMediaAccessNotReadyUntilStart) {
 
 }  // namespace
 }  // namespace simdext::testing
+
+namespace simdext::testing {
+namespace {
+
+TEST_F(ModelTest,
+       ModeSelectClearsWceMakesWritesDurableAndTellsTheOtherNexus) {  // SPC-4 6.9, blktests scsi/006
+  clear_unit_attention();
+  auto current = run({0x1A, 0x08, 0x08, 0, 255, 0}, TransferDirection::target_to_host, 255);  // DBD=1
+  ASSERT_TRUE(current.response.good());
+  std::vector<uint8_t> parameters(4 + 20, 0);
+  std::copy(current.data.begin() + 4, current.data.begin() + 24, parameters.begin() + 4);
+  parameters[4 + 2] &= static_cast<uint8_t>(~0x04);  // WCE=0
+  ASSERT_TRUE(
+      run({0x15, 0x10, 0, 0, 24, 0}, TransferDirection::host_to_target, 24, parameters).response.good());
+  auto after = run({0x1A, 0x08, 0x08, 0, 255, 0}, TransferDirection::target_to_host, 255);
+  EXPECT_EQ(after.data[4 + 2] & 0x04, 0);
+  ASSERT_TRUE(run(cdb10(0x2A, 0, 1), TransferDirection::host_to_target, 512, std::vector<uint8_t>(512, 9))
+                  .response.good());
+  EXPECT_EQ(controller_->find_lu(0, 0)->dirty_bytes(), 0u);
+  auto host = run({0x00, 0, 0, 0, 0, 0}, TransferDirection::none, 0, {}, 0, 0, Initiator::host);
+  EXPECT_EQ(host.asc(), 0x29);  // power on first
+  host = run({0x00, 0, 0, 0, 0, 0}, TransferDirection::none, 0, {}, 0, 0, Initiator::host);
+  EXPECT_EQ(host.asc(), 0x2A);
+  EXPECT_EQ(host.ascq(), 0x01);
+  parameters[4 + 2] |= 0x01;  // RCD is not changeable
+  EXPECT_EQ(run({0x15, 0x10, 0, 0, 24, 0}, TransferDirection::host_to_target, 24, parameters).asc(), 0x26);
+}
+
+}  // namespace
+}  // namespace simdext::testing
