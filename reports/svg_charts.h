@@ -1,0 +1,32 @@
+// Inline SVG charts for the HTML report, drawn from the report model only (no scripts, no external
+// assets, so the file opens anywhere, including an air-gapped lab):
+//   - throughput against transfer size, one line per series, from measurements named
+//     "throughput_mib_s.<series>.<transfer bytes>" (log2 x axis);
+//   - the selftest matrix, profiles x suites, each cell green (as declared) or red.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "reports/report.h"
+
+namespace dextqual::reports {
+
+struct ThroughputPoint {
+  double transfer_bytes = 0;
+  double mib_per_s = 0;
+};
+
+// By series ("read", "write", or "<suite>/<series>" when several tests measured it).
+[[nodiscard]] std::map<std::string, std::vector<ThroughputPoint>> throughput_series(const Report& report);
+
+// Empty when there is nothing to draw.
+[[nodiscard]] std::string throughput_chart_svg(
+    const std::map<std::string, std::vector<ThroughputPoint>>& series);
+[[nodiscard]] std::string selftest_matrix_svg(const std::vector<SelftestRow>& rows);
+
+// &, <, >, " and ' escaped, after xml_safe(): safe in HTML text and attributes.
+[[nodiscard]] std::string html_escape(std::string_view text);
+
+}  // namespace dextqual::reports
