@@ -1,0 +1,71 @@
+#include "fio/write_verify_job.h"
+
+#include "fio/scratch_dir.h"
+
+namespace dextqual::fio {
+
+std::string fio_unavailable_reason() {
+  auto version = fio_version();
+  return version ? "" : "fio cannot run: " + version.error().message();
+}
+
+WriteVerifyResult run_write_verify(const std::string& device, const WriteVerifyJob& job,
+                                   const std::string& state_dir) {
+  WriteVerifyResult result;
+  auto text = read_job_template(job_template_dir() / "write-verify.fio");
+  if (!text) {
+    result.failure = text.error().message();
+    return result;
+  }
+  ScratchDir scratch(state_dir, "fio-" + job.name);
+  JobValues values{{"NAME", job.name},
+                   {"FILENAME", device},
+                   {"OFFSET", std::to_string(job.offset)},
+                   {"SIZE", std::to_string(job.size)},
+                   {"BS", job.block_size},
+                   {"RW", job.rw},
+                   {"DIRECT", job.path == CachePath::direct ? "1" : "0"},
+                   {"IOENGINE", job.ioengine},
+                   {"IODEPTH", std::to_string(job.iodepth)},
+                   // Buffered data must be pushed to the device and flushed before it is verified
+                   // there; direct I/O never flushes (as fio direct=1 in the field).
+                   {"END_FSYNC", job.path == CachePath::buffered ? "1" : "0"},
+                   {"RANDSEED", fresh_randseed()}};
+  for (const char* phase : {"0", "1"}) {
+    values["VERIFY_ONLY"] = phase;
+    auto filled = fill_job_template(*text, values);
+    if (!filled) {
+      result.failure = filled.error().message();
+      return result;
+    }
+    FioRunSpec spec;
+    spec.job_text = *filled;
+    spec.scratch_dir = scratch.path() / (std::string("phase") + phase);
+    spec.timeout = std::chrono::seconds(600);
+    if (std::string(phase) == "1") {
+      spec.expectation.verified_bytes = job.size;
+    }
+    auto run = run_fio(spec);
+    if (!run) {
+      result.failure = run.error().message();
+      return result;
+    }
+    if (std::string(phase) == "0" && run->report) {
+      double bw = 0;
+      for (const auto& j : run->report->jobs) {
+        bw += j.write.bw_bytes;
+      }
+      result.write_mbps = bw / 1e6;
+    }
+    if (!run->verdict.passed) {
+      result.failure =
+          std::string(phase) == "0" ? "write phase: " : "verify phase (read back from the device): ";
+      result.failure += run->failure();
+      return result;
+    }
+  }
+  result.passed = true;
+  return result;
+}
+
+}  // namespace dextqual::fio
