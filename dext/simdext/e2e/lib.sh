@@ -20,6 +20,7 @@ note() { echo "-- $*"; }
 [[ -c /dev/fuse ]] || cannot_run "no /dev/fuse"
 [[ -c /dev/loop-control ]] || cannot_run "no /dev/loop-control"
 [[ -x "$SIMDEXT" ]] || cannot_run "no simdext binary at $SIMDEXT"
+command -v python3 >/dev/null || cannot_run "no python3 (the tests parse JSON and speak the control socket with it)"
 
 STATE=$(mktemp -d /tmp/simdext-e2e.XXXXXX)
 MNT="$STATE/mnt"
