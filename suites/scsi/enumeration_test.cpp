@@ -59,11 +59,13 @@ TEST_F(Enumeration, EveryLogicalUnitReachesReadCapacity) {
       Initiator probe = initiator().at(address);
       probe.set_timeout(std::chrono::seconds(5));  // libiscsi's and sg3_utils' probe timeout
       auto ready = probe.run(test_unit_ready());
-      for (int attentions = 0; attentions < 4 && ready && matches(*ready, expect::any_unit_attention());
-           ++attentions) {
+      int attentions = 0;
+      for (; attentions < 4 && ready && matches(*ready, expect::any_unit_attention()); ++attentions) {
         ready = probe.run(test_unit_ready());  // SAM-5 5.14: the UA is reported once, then cleared
       }
-      EXPECT_SCSI(ready, expect::good()) << "step 1 of 3 (TEST UNIT READY) at " << to_string(address);
+      EXPECT_SCSI(ready, expect::good())
+          << "step 1 of 3 (TEST UNIT READY) at " << to_string(address) << ", after " << attentions
+          << " UNIT ATTENTION(s)" << (attentions > 0 ? " (F6)" : "");
       if (!ready || !ready->good()) {
         continue;  // F6: the rest would only time out again
       }

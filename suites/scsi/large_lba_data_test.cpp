@@ -1,23 +1,52 @@
 // Real data above LBA 2^32 (SCSI-CHECKLIST.md, the 2 TiB rule, and (c)4): stamped sectors written
 // with WRITE(16) at 2^32-1, 2^32 and 2^32+1 must read back intact from exactly those LBAs. A driver
 // that keeps only 32 LBA bits writes LBA 2^32 over LBA 0 and reads the stamp back as misdirected.
+// Runs on the DUT when it is that large, else on another LU of the same transport that is (simdext
+// profiles have one at target 3 LUN 1).
 #include "integrity/run_identity.h"
 #include "integrity/sector_classifier.h"
 #include "integrity/sector_stamp.h"
+#include "scsi/capacity_data.h"
 #include "support/scsi_test.h"
 
 namespace dextqual::scsi::suite {
 namespace {
 
-using LargeLbaData = ScsiTest;
+class LargeLbaData : public ScsiTest {
+ protected:
+  // The DUT, or the first other reachable LU, with more than 2^32 + 2 blocks.
+  std::optional<std::pair<Initiator, Geometry>> large_lu() {
+    std::vector<Address> candidates{initiator().address()};
+    for (const Address& address : initiator().transport().known_addresses()) {
+      if (!(address == initiator().address())) {
+        candidates.push_back(address);
+      }
+    }
+    for (const Address& address : candidates) {
+      Initiator lu = initiator().at(address);
+      (void)lu.run(test_unit_ready());  // a pending UNIT ATTENTION is not this test's business
+      auto rc16 = lu.run_in(read_capacity16(32), 32);
+      if (!rc16 || !rc16->good()) {
+        continue;
+      }
+      auto capacity = parse_capacity16(rc16->returned());
+      if (capacity && capacity->blocks() > (1ull << 32) + 2) {
+        return std::pair{lu, Geometry{capacity->blocks(), capacity->block_length, true}};
+      }
+    }
+    return std::nullopt;
+  }
+};
 
 TEST_F(LargeLbaData, StampedBlocksAroundTwoToTheThirtySecondReadBackIntact) {
   // Guards the 2 TiB rule: all 64 LBA bits reach the device, in both directions.
   SCSI_REQUIRE(data_loss_allowed());
-  const Geometry& g = geometry();
-  if (g.blocks <= (1ull << 32) + 2) {
-    GTEST_SKIP() << "the LU has " << g.blocks << " blocks; the test needs more than 2^32 + 2";
+  auto found = large_lu();
+  if (!found) {
+    GTEST_SKIP() << "no reachable LU has more than 2^32 + 2 blocks (the DUT has " << geometry().blocks << ")";
   }
+  auto& [lu, g] = *found;
+  RecordProperty("lu", to_string(lu.address()));
   ASSERT_EQ(g.block_length % integrity::kSectorSize, 0u);
   auto identity = integrity::RunIdentity::generate();
   ASSERT_TRUE(identity) << identity.error().message();
@@ -28,11 +57,10 @@ TEST_F(LargeLbaData, StampedBlocksAroundTwoToTheThirtySecondReadBackIntact) {
     std::vector<uint8_t> data(g.block_length);
     integrity::stamp_sectors(
         keys, {.lba = lba * per_block, .generation = 1, .write_id = lba, .block_shift = shift}, data);
-    EXPECT_SCSI(initiator().run_out(write(CdbSize::sixteen, {.lba = lba, .blocks = 1}), data),
-                expect::good());
+    EXPECT_SCSI(lu.run_out(write(CdbSize::sixteen, {.lba = lba, .blocks = 1}), data), expect::good());
   }
   for (uint64_t lba : {(1ull << 32) - 1, 1ull << 32, (1ull << 32) + 1}) {
-    SCSI_RUN(back, initiator().run_in(read(CdbSize::sixteen, {.lba = lba, .blocks = 1}), g.block_length));
+    SCSI_RUN(back, lu.run_in(read(CdbSize::sixteen, {.lba = lba, .blocks = 1}), g.block_length));
     ASSERT_SCSI(back, expect::good());
     for (uint64_t s = 0; s < per_block; ++s) {
       integrity::ConstSectorSpan sector(back.data.data() + s * integrity::kSectorSize,

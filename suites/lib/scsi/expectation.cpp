@@ -52,7 +52,11 @@ std::optional<std::string> check(const Completion& completion, const Expectation
   std::string problem;
   if (!matches(completion, expected)) {
     problem = "expected " + expected.name + ", got ";
-    if (!completion.delivered()) {
+    if (completion.reply.delivery == Delivery::timed_out) {
+      problem += "no completion: TIMED OUT after " +
+                 std::to_string(completion.reply.duration.count() / 1000000) + " ms (" +
+                 completion.reply.transport_status + ")";
+    } else if (!completion.delivered()) {
       problem += "a transport failure (" + completion.reply.transport_status + ")";
     } else if (auto sense = completion.sense(); sense) {
       problem += status_name(completion.status()) + " " + describe(*sense);
