@@ -321,10 +321,21 @@ nlohmann::json Simulator::scsi(const nlohmann::json& request, const std::vector<
 }
 
 nlohmann::json Simulator::trace_since(uint64_t mark) {
+  // A reply stays far below the wire's 16 MiB JSON limit; a reader that gets "more": true asks
+  // again from the returned mark.
+  constexpr size_t kMaxEntries = 20000;
   std::shared_lock model(model_mutex_);
-  return {{"ok", true},
-          {"mark", controller_->trace().mark()},
-          {"entries", controller_->trace().since(mark, 100000)}};
+  const uint64_t next = controller_->trace().mark();
+  nlohmann::json entries = controller_->trace().since(mark, kMaxEntries);
+  const bool more = entries.size() == kMaxEntries;
+  uint64_t reply_mark = next;
+  if (more) {
+    reply_mark = mark;
+    for (const auto& e : entries) {
+      reply_mark = std::max<uint64_t>(reply_mark, e["seq"].get<uint64_t>() + 1);
+    }
+  }
+  return {{"ok", true}, {"mark", reply_mark}, {"more", more}, {"entries", std::move(entries)}};
 }
 
 uint64_t Simulator::mark() {
