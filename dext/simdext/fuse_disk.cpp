@@ -212,6 +212,7 @@ std::expected<std::unique_ptr<FuseDisk>, std::string> FuseDisk::mount(const std:
   }
   fuse_args args = FUSE_ARGS_INIT(static_cast<int>(argv.size()), argv.data());
   disk->session_ = fuse_session_new(&args, &kOps, sizeof(kOps), disk.get());
+  fuse_opt_free_args(&args);  // the session keeps what it parsed
   if (disk->session_ == nullptr) {
     return std::unexpected("fuse_session_new failed");
   }

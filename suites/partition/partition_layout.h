@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <ostream>
 #include <vector>
 
 #include "lifecycle_disk.h"
@@ -15,6 +16,12 @@ inline constexpr std::uint64_t kMiB = 1024 * 1024;
 
 // Index in the layout of the partition that carries each filesystem under test.
 enum class LayoutSlot : std::size_t { ext4 = 0, vfat = 1, exfat = 2, spare = 3 };
+
+// GoogleTest prints parameters with this (instead of "8-byte object <00-00 …>").
+inline void PrintTo(LayoutSlot slot, std::ostream* out) {
+  static constexpr const char* kNames[] = {"ext4", "vfat", "exfat", "spare"};
+  *out << kNames[static_cast<std::size_t>(slot)];
+}
 
 [[nodiscard]] inline std::vector<platform::PartitionSpec> standard_layout(std::uint64_t capacity_bytes) {
   // A quarter each, at least 40 MiB (FAT32 and ext4 journals fit), at most 256 MiB.

@@ -3,12 +3,6 @@
 # platform's disk and device implementations come from ${DEXTQUAL_PLATFORM}/.
 set(lifecycle_dir ${CMAKE_CURRENT_LIST_DIR})
 
-# Every tool runs through the one process wrapper; until it has landed there is nothing to build.
-if(NOT TARGET dextqual_process)
-  message(STATUS "lifecycle: suites/lib/process not present yet, lifecycle adapters not built")
-  return()
-endif()
-
 add_library(dextqual_lifecycle STATIC
   ${lifecycle_dir}/lifecycle_command.cpp
   ${lifecycle_dir}/lifecycle_disk.cpp
