@@ -6,6 +6,7 @@
 // `start` returns once the block device is ready and prints the description (simdext.json).
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -85,6 +86,17 @@ int start(const std::string& profile_path, const std::string& state_arg, bool fo
   profile->path = std::filesystem::absolute(profile_path).string();
   if (const int pid = running_pid(state)) {
     std::cerr << "simdext: already running for " << state << " (pid " << pid << ")\n";
+    return 1;
+  }
+  // The daemon holds DIR/simdext.lock for its whole life (the forked child inherits it). An
+  // instance that is still tearing down (after a power cut) is waited for, never raced.
+  const int lock_fd = ::open((state + "/simdext.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  bool locked = false;
+  for (int i = 0; lock_fd >= 0 && i < 750 && !(locked = ::flock(lock_fd, LOCK_EX | LOCK_NB) == 0); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  if (!locked) {
+    std::cerr << "simdext: another simdext holds " << state << "/simdext.lock\n";
     return 1;
   }
   for (const std::string& what : recover_state(state)) {
@@ -190,6 +202,7 @@ int ctl(const std::string& state, const std::string& event) {
     std::cerr << "simdext: not running for " << state << "\n";
     return 1;
   }
+  const int pid = running_pid(state);
   auto reply = control_request(state, {{"op", "event"}, {"event", event}});
   if (!reply) {
     std::cerr << "simdext: " << reply.error() << "\n";
@@ -197,7 +210,6 @@ int ctl(const std::string& state, const std::string& event) {
   }
   std::cout << reply->json.dump(2) << std::endl;
   if (event == "power-cut") {  // returns when the process has ended
-    const int pid = running_pid(state);
     for (int i = 0; i < 1500 && process_alive(pid); ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
