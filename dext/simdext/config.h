@@ -63,6 +63,7 @@ struct ControllerConfig {
   uint64_t max_transfer_size = 1ull << 20;  // UserGetDMASpecification maxTransferSize
   uint32_t dma_alignment = 4;
   uint8_t dma_address_bits = 64;
+  uint8_t dma_segment_bits = 64;  // DMAOutputSegmentType: 32 (Host32/Big32/Little32) or 64
   uint32_t maximum_task_count = 64;
   Constraints constraints;
   ProtocolCharacteristics protocol;

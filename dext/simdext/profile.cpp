@@ -292,12 +292,16 @@ std::expected<Profile, std::string> parse_profile(const std::string& text, const
   }
   if (const toml::table* c = root["controller"].as_table()) {
     SIMDEXT_TRY(check_keys(*c, "controller",
-                           {"max_transfer_size", "dma_alignment", "dma_address_bits", "maximum_task_count",
-                            "constraints", "protocol"}));
+                           {"max_transfer_size", "dma_alignment", "dma_address_bits", "dma_segment_bits",
+                            "maximum_task_count", "constraints", "protocol"}));
     SIMDEXT_TRY(set_size(*c, "max_transfer_size", "controller", p.controller.max_transfer_size));
     SIMDEXT_TRY(set_size(*c, "dma_alignment", "controller", p.controller.dma_alignment));
     SIMDEXT_TRY(set_size(*c, "dma_address_bits", "controller", p.controller.dma_address_bits));
     SIMDEXT_TRY(set_size(*c, "maximum_task_count", "controller", p.controller.maximum_task_count));
+    SIMDEXT_TRY(set_size(*c, "dma_segment_bits", "controller", p.controller.dma_segment_bits));
+    if (p.controller.dma_segment_bits != 32 && p.controller.dma_segment_bits != 64) {
+      return Error("controller.dma_segment_bits: 32 or 64");
+    }
     if (const toml::table* k = (*c)["constraints"].as_table()) {
       const std::string w = "controller.constraints";
       Constraints& cs = p.controller.constraints;

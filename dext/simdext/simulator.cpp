@@ -372,7 +372,12 @@ nlohmann::json Simulator::description_locked() {
     }
   };
   const Constraints& k = c.constraints;
+  // The DMA specification (UserGetDMASpecification) and the task count travel with the constraints.
   constraints["max_transfer_size"] = c.max_transfer_size;
+  constraints["dma_alignment"] = c.dma_alignment;
+  constraints["num_address_bits"] = c.dma_address_bits;
+  constraints["segment_bits"] = c.dma_segment_bits;
+  constraints["maximum_task_count"] = c.maximum_task_count;
   put("max_segment_count_read", k.max_segment_count_read);
   put("max_segment_count_write", k.max_segment_count_write);
   put("max_segment_byte_count_read", k.max_segment_byte_count_read);
