@@ -40,17 +40,28 @@ std::size_t sequential_tebibyte_state_bytes() {
   return state.memory_bytes();
 }
 
+// User + system CPU time of the whole process so far.
+double cpu_seconds() {
+  struct rusage usage {};
+  ::getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 struct Timed {
   double seconds = 0;
+  double cpu_seconds = 0;  // shows whether two threads do the same work as one (no serialisation)
   bool passed = false;
 };
 
 Result<Timed> timed_verify(int fd, const StampKeys& keys, LbaRange range, const ExpectedState& state,
                            StreamOptions options, unsigned threads) {
   options.threads = threads;
+  const double cpu_start = cpu_seconds();
   const auto start = Clock::now();
   DQ_TRY_ASSIGN(const VerifyReport report, verify_range(fd, keys, range, state, options));
-  return Timed{seconds_since(start), report.passed() && report.sectors_checked == range.count};
+  return Timed{seconds_since(start), cpu_seconds() - cpu_start,
+               report.passed() && report.sectors_checked == range.count};
 }
 
 struct Figures {
@@ -59,6 +70,8 @@ struct Figures {
   double total_s = 0;
   double verify_1_thread_s = 0;
   double verify_2_threads_s = 0;
+  double verify_1_thread_cpu_s = 0;
+  double verify_2_threads_cpu_s = 0;
   bool passed = true;
 };
 
@@ -92,6 +105,8 @@ Result<Figures> measure_once(const std::filesystem::path& dir, std::uint64_t siz
   figures.verify_s = verified->seconds;
   figures.verify_1_thread_s = one->seconds;
   figures.verify_2_threads_s = two->seconds;
+  figures.verify_1_thread_cpu_s = one->cpu_seconds;
+  figures.verify_2_threads_cpu_s = two->cpu_seconds;
   figures.passed = verified->passed && one->passed && two->passed;
   return figures;
 }
@@ -111,6 +126,12 @@ Result<Figures> measure(const std::filesystem::path& dir, std::uint64_t size_mib
         i == 0 ? once.verify_1_thread_s : std::min(best.verify_1_thread_s, once.verify_1_thread_s);
     best.verify_2_threads_s =
         i == 0 ? once.verify_2_threads_s : std::min(best.verify_2_threads_s, once.verify_2_threads_s);
+    if (i == 0 || once.verify_1_thread_s <= best.verify_1_thread_s) {
+      best.verify_1_thread_cpu_s = once.verify_1_thread_cpu_s;
+    }
+    if (i == 0 || once.verify_2_threads_s <= best.verify_2_threads_s) {
+      best.verify_2_threads_cpu_s = once.verify_2_threads_cpu_s;
+    }
     best.passed = best.passed && once.passed;
   }
   return best;
@@ -136,6 +157,8 @@ nlohmann::json to_json(const Figures& f, const Baselines& fio, std::uint64_t siz
       {"verify_1_thread_s", f.verify_1_thread_s},
       {"verify_2_threads_s", f.verify_2_threads_s},
       {"verify_scaling_1_to_2", scaling},
+      {"verify_1_thread_cpu_s", f.verify_1_thread_cpu_s},
+      {"verify_2_threads_cpu_s", f.verify_2_threads_cpu_s},
       {"verify_scaling_target_met", scaling >= 1.8},
       {"max_rss_kib", usage.ru_maxrss},
       {"expected_state_bytes_1tib_sequential", sequential_tebibyte_state_bytes()},
@@ -171,6 +194,8 @@ void print_human(const nlohmann::json& j) {
               j["verify_1_thread_s"].get<double>(), j["verify_2_threads_s"].get<double>(),
               j["verify_scaling_1_to_2"].get<double>(),
               j["verify_scaling_target_met"].get<bool>() ? "met" : "NOT met");
+  std::printf("verify CPU time (user+sys): 1 thread %.3f s, 2 threads %.3f s\n",
+              j["verify_1_thread_cpu_s"].get<double>(), j["verify_2_threads_cpu_s"].get<double>());
   std::printf("memory: max RSS %ld KiB; expected state for 1 TiB of sequential writes: %zu bytes\n",
               j["max_rss_kib"].get<long>(), j["expected_state_bytes_1tib_sequential"].get<std::size_t>());
   std::printf("data verified: %s\n", j["data_verified"].get<bool>() ? "yes" : "NO");
