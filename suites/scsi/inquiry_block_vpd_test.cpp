@@ -45,6 +45,27 @@ TEST_F(InquiryBlockVpd, BlockLimitsAreOrderedAndConsistent) {
   RecordProperty("maximum_transfer_length_blocks", std::to_string(limits.maximum_transfer_length));
 }
 
+TEST_F(InquiryBlockVpd, TransferAboveTheMaximumIsInvalidField) {
+  // Guards SBC-3 6.5.3: a transfer longer than MAXIMUM TRANSFER LENGTH is INVALID FIELD IN CDB
+  // (SCSI-CHECKLIST.md: "verify" item; SBC-3 says the device server "shall" reject it).
+  auto page = listed_page(0xB0);
+  if (!page) {
+    GTEST_SKIP() << "the device does not list VPD B0h";
+  }
+  const uint32_t maximum = parse_block_limits(*page).maximum_transfer_length;
+  if (maximum == 0 || maximum >= 65536) {
+    GTEST_SKIP() << "MAXIMUM TRANSFER LENGTH " << maximum << ": none reported, or too large to exceed here";
+  }
+  const uint32_t length = geometry().block_length;
+  ASSERT_GT(length, 0u);
+  ASSERT_GT(geometry().blocks, uint64_t{maximum} + 1);
+  EXPECT_SCSI(initiator().run_in(read(CdbSize::sixteen, {.lba = 0, .blocks = maximum}), maximum * length),
+              expect::good());
+  EXPECT_SCSI(
+      initiator().run_in(read(CdbSize::sixteen, {.lba = 0, .blocks = maximum + 1}), (maximum + 1) * length),
+      expect::invalid_field_in_cdb());
+}
+
 TEST_F(InquiryBlockVpd, BlockDeviceCharacteristicsHaveFullLength) {
   // Guards SBC-3 6.5.2: PAGE LENGTH 3Ch; MEDIUM ROTATION RATE 0, 1 or 0401h-FFFEh.
   auto page = listed_page(0xB1);

@@ -1,5 +1,7 @@
 // Standard INQUIRY data (SPC-4 6.4.2): the identity every OS builds its disk from. F5: a GOOD
 // INQUIRY whose data never reached the host made the disk appear with 0 bytes.
+#include <algorithm>
+
 #include "scsi/inquiry_data.h"
 #include "support/scsi_test.h"
 
@@ -82,6 +84,19 @@ TEST_F(InquiryStandard, NothingIsSentPastAdditionalLengthAndReservedBytesAreZero
   for (size_t i = 74; i < std::min({end, bytes.size(), size_t{96}}); ++i) {
     EXPECT_EQ(bytes[i], 0) << "reserved byte " << i << "\n" << completion.describe();
   }
+}
+
+TEST_F(InquiryStandard, VersionDescriptorsClaimSpcAndSbc) {
+  // Guards SPC-4 6.4.2 (table 33): a disk that lists version descriptors lists an SPC and an SBC.
+  SCSI_RUN(completion, initiator().run_in(inquiry(96), 96));
+  ASSERT_SCSI(completion, expect::good());
+  auto data = parse_standard_inquiry(completion.returned());
+  ASSERT_TRUE(data);
+  if (data->version_descriptors.empty()) {
+    GTEST_SKIP() << "no version descriptors (bytes 58-73 are zero or absent)";
+  }
+  EXPECT_TRUE(std::ranges::any_of(data->version_descriptors, claims_spc)) << completion.describe();
+  EXPECT_TRUE(std::ranges::any_of(data->version_descriptors, claims_sbc)) << completion.describe();
 }
 
 TEST_F(InquiryStandard, PageCodeWithoutEvpdIsInvalidField) {

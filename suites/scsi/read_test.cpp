@@ -83,6 +83,24 @@ TEST_P(Read, ForceUnitAccessHonouredIfAdvertised) {
   EXPECT_SCSI(initiator().run_in(read(size(), {.lba = 0, .blocks = 1, .fua = true}), bytes(1)), expected);
 }
 
+TEST_P(Read, ReadProtectWithoutProtectionInformationIsInvalidField) {
+  // Guards SBC-3 5.8 (RDPROTECT) and SCSI-CHECKLIST.md (a) xxPROTECT: RDPROTECT != 0 on a LU
+  // without protection information (INQUIRY PROTECT=0) is INVALID FIELD IN CDB.
+  if (size() == CdbSize::six) {
+    GTEST_SKIP() << "READ(6) has no RDPROTECT field";
+  }
+  SCSI_RUN(standard, initiator().run_in(inquiry(36), 36));
+  ASSERT_SCSI(standard, expect::good());
+  ASSERT_GE(standard.returned().size(), 6u);
+  if ((standard.returned()[5] & 0x01) != 0) {
+    GTEST_SKIP() << "INQUIRY PROTECT=1: the LU supports protection information";
+  }
+  Cdb cdb = read(size(), {.lba = 0, .blocks = 1});
+  cdb.bytes[1] |= 0x20;  // RDPROTECT 001b
+  cdb.name += " with RDPROTECT=1";
+  EXPECT_SCSI(initiator().run_in(cdb, bytes(1)), expect::invalid_field_in_cdb());
+}
+
 INSTANTIATE_READ_WRITE_SIZES(Read);
 
 }  // namespace

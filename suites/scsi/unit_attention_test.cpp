@@ -43,6 +43,19 @@ TEST_F(UnitAttention, InquiryAndReportLunsAreNotBlocked) {
   EXPECT_SCSI(initiator().run(test_unit_ready()), expect::good());
 }
 
+TEST_F(UnitAttention, RequestSenseReportsAndClearsIt) {
+  // Guards SPC-4 6.39 and SAM-5 5.14: REQUEST SENSE returns the pending UA as its data, with GOOD
+  // status, and clears it.
+  reset();
+  SCSI_RUN(pending, initiator().run_in(request_sense(252), 252));
+  ASSERT_SCSI(pending, expect::good());
+  auto sense = parse_sense(pending.returned());
+  ASSERT_TRUE(sense) << pending.describe();
+  EXPECT_EQ(sense->key, sense_key::kUnitAttention) << describe(*sense);
+  EXPECT_EQ(sense->asc, 0x29) << describe(*sense);
+  EXPECT_SCSI(initiator().run(test_unit_ready()), expect::good()) << "REQUEST SENSE did not clear the UA";
+}
+
 TEST_F(UnitAttention, TheCommandThatDrewItWasNotExecuted) {
   // Guards SAM-5 5.14: a WRITE answered with UNIT ATTENTION left the medium unchanged.
   SCSI_REQUIRE(data_loss_allowed());
