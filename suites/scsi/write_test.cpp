@@ -79,6 +79,24 @@ TEST_P(Write, ZeroLengthIsGood) {
   EXPECT_SCSI(initiator().run(write(size(), {.lba = 0, .blocks = 0})), expect::good());
 }
 
+TEST_P(Write, WriteProtectWithoutProtectionInformationIsInvalidField) {
+  // Guards SBC-3 5.33 (WRPROTECT): WRPROTECT != 0 on a LU without protection information (INQUIRY
+  // PROTECT=0) is INVALID FIELD IN CDB, and nothing is written.
+  if (size() == CdbSize::six) {
+    GTEST_SKIP() << "WRITE(6) has no WRPROTECT field";
+  }
+  SCSI_RUN(standard, initiator().run_in(inquiry(36), 36));
+  ASSERT_SCSI(standard, expect::good());
+  ASSERT_GE(standard.returned().size(), 6u);
+  if ((standard.returned()[5] & 0x01) != 0) {
+    GTEST_SKIP() << "INQUIRY PROTECT=1: the LU supports protection information";
+  }
+  Cdb cdb = write(size(), {.lba = 24, .blocks = 1});
+  cdb.bytes[1] |= 0x20;  // WRPROTECT 001b
+  cdb.name += " with WRPROTECT=1";
+  EXPECT_SCSI(initiator().run_out(cdb, pattern(24, 1)), expect::invalid_field_in_cdb());
+}
+
 INSTANTIATE_READ_WRITE_SIZES(Write);
 
 }  // namespace
