@@ -54,19 +54,7 @@ TEST_P(FilesystemCycle, FilesRoundTripAcrossUnmountRereadAndRemount) {
 
 INSTANTIATE_TEST_SUITE_P(, FilesystemCycle,
                          ::testing::Values(LayoutSlot::ext4, LayoutSlot::vfat, LayoutSlot::exfat),
-                         [](const auto& param_info) -> std::string {
-                           switch (param_info.param) {
-                             case LayoutSlot::ext4:
-                               return "Ext4";
-                             case LayoutSlot::vfat:
-                               return "Vfat";
-                             case LayoutSlot::exfat:
-                               return "Exfat";
-                             case LayoutSlot::spare:
-                               break;
-                           }
-                           return "Spare";
-                         });
+                         [](const auto& param_info) { return slot_test_name(param_info.param); });
 
 }  // namespace
 }  // namespace dextqual::lifecycle

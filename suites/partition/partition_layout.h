@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <ostream>
+#include <string>
 #include <vector>
 
 #include "lifecycle_disk.h"
@@ -16,6 +17,12 @@ inline constexpr std::uint64_t kMiB = 1024 * 1024;
 
 // Index in the layout of the partition that carries each filesystem under test.
 enum class LayoutSlot : std::size_t { ext4 = 0, vfat = 1, exfat = 2, spare = 3 };
+
+// "Ext4", "Vfat", ...: the suffix of parameterized test names.
+[[nodiscard]] inline std::string slot_test_name(LayoutSlot slot) {
+  static constexpr const char* kNames[] = {"Ext4", "Vfat", "Exfat", "Spare"};
+  return kNames[static_cast<std::size_t>(slot)];
+}
 
 // GoogleTest prints parameters with this (instead of "8-byte object <00-00 …>").
 inline void PrintTo(LayoutSlot slot, std::ostream* out) {

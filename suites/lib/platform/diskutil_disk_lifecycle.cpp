@@ -34,6 +34,10 @@ class DiskutilDiskLifecycle final : public DiskLifecycle {
     return std::nullopt;
   }
 
+  std::optional<std::string> why_cannot_format(Filesystem filesystem) const override {
+    return why_unsupported(filesystem);
+  }
+
   Status partition_gpt(const std::string& disk, std::span<const PartitionSpec> partitions) override {
     std::vector<std::string> argv = {"diskutil", "partitionDisk", disk_identifier(disk),
                                      std::to_string(partitions.size()), "GPT"};
@@ -85,6 +89,11 @@ class DiskutilDiskLifecycle final : public DiskLifecycle {
     }
     return diskutil({{"diskutil", "eraseVolume", personality, label, disk_identifier(partition.node)},
                      std::chrono::minutes(10)});
+  }
+
+  Status check(const Partition& partition, Filesystem /*filesystem*/) override {
+    return diskutil(
+        {{"diskutil", "verifyVolume", disk_identifier(partition.node)}, std::chrono::minutes(10)});
   }
 
   Result<MountedVolume> mount(const Partition& partition, Filesystem /*filesystem*/) override {

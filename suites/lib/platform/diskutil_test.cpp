@@ -154,5 +154,17 @@ TEST(DiskutilDiskLifecycle, DissentedUnmountCarriesDiskutilsWords) {
   EXPECT_NE(status.error().message().find("-69888"), std::string::npos) << status.error().message();
 }
 
+TEST(DiskutilDiskLifecycle, CheckIsVerifyVolumeAndFormatIsEraseVolume) {
+  Replay replay;
+  auto lifecycle = make_diskutil_disk_lifecycle(replay.runner());
+  Partition partition;
+  partition.node = "/dev/disk5s2";
+  ASSERT_TRUE(lifecycle->format(partition, Filesystem::vfat, "DQ-FAT").has_value());
+  ASSERT_TRUE(lifecycle->check(partition, Filesystem::vfat).has_value());
+  const std::vector<std::string> expected = {"diskutil eraseVolume 'MS-DOS FAT32' DQ-FAT disk5s2",
+                                             "diskutil verifyVolume disk5s2"};
+  EXPECT_EQ(replay.asked, expected);
+}
+
 }  // namespace
 }  // namespace dextqual::platform

@@ -74,6 +74,9 @@ class DiskLifecycle {
   // nullopt when this host can create and mount `fs`; otherwise why not (e.g. the kernel has no vfat).
   [[nodiscard]] virtual std::optional<std::string> why_unsupported(Filesystem fs) const = 0;
 
+  // nullopt when this host can create and check `fs`, even if it cannot mount it.
+  [[nodiscard]] virtual std::optional<std::string> why_cannot_format(Filesystem fs) const = 0;
+
   // Replaces whatever is on `disk` with a GPT holding `partitions` in order. On macOS this also formats
   // them (diskutil partitionDisk does both); on Linux format() does.
   [[nodiscard]] virtual Status partition_gpt(const std::string& disk,
@@ -86,6 +89,10 @@ class DiskLifecycle {
 
   [[nodiscard]] virtual Status format(const Partition& partition, Filesystem fs,
                                       const std::string& label) = 0;
+
+  // Checks the filesystem on `partition` without changing it (fsck -n, diskutil verifyVolume): what
+  // mkfs wrote must read back consistent through the driver. The Error carries the checker's words.
+  [[nodiscard]] virtual Status check(const Partition& partition, Filesystem fs) = 0;
 
   // Mounts `partition` on a fresh temporary directory.
   [[nodiscard]] virtual Result<MountedVolume> mount(const Partition& partition, Filesystem fs) = 0;

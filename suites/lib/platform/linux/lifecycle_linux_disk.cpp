@@ -116,13 +116,23 @@ class LinuxDiskLifecycle final : public DiskLifecycle {
 
   std::string name() const override { return "linux: sgdisk, BLKRRPART/partx, mkfs, mount(2)"; }
 
-  std::optional<std::string> why_unsupported(Filesystem filesystem) const override {
+  std::optional<std::string> why_cannot_format(Filesystem filesystem) const override {
     const std::string fs_name = to_string(filesystem);
     if (filesystem == Filesystem::apfs || filesystem == Filesystem::hfsplus) {
       return fs_name + " is a macOS filesystem";
     }
-    if (!tool_exists("mkfs." + fs_name)) {
-      return "mkfs." + fs_name + " is not installed";
+    for (const std::string& tool : {"mkfs." + fs_name, "fsck." + fs_name}) {
+      if (!tool_exists(tool)) {
+        return tool + " is not installed";
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::optional<std::string> why_unsupported(Filesystem filesystem) const override {
+    const std::string fs_name = to_string(filesystem);
+    if (auto reason = why_cannot_format(filesystem)) {
+      return reason;
     }
     if (!kernel_has_filesystem(fs_name)) {
       return "the running kernel has no " + fs_name + " driver (not in /proc/filesystems)";
@@ -200,6 +210,16 @@ class LinuxDiskLifecycle final : public DiskLifecycle {
       case Filesystem::hfsplus:
         return fail("format " + partition.node, to_string(filesystem) + " cannot be created on Linux");
     }
+    DQ_TRY(run_checked(runner_, {argv}));
+    return {};
+  }
+
+  Status check(const Partition& partition, Filesystem filesystem) override {
+    std::vector<std::string> argv = {"fsck." + to_string(filesystem), "-n"};
+    if (filesystem == Filesystem::ext4) {
+      argv.push_back("-f");  // check even though the superblock says clean
+    }
+    argv.push_back(partition.node);
     DQ_TRY(run_checked(runner_, {argv}));
     return {};
   }
