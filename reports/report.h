@@ -16,7 +16,7 @@ namespace dextqual::reports {
 
 // A figure the test measured, e.g. RecordProperty("throughput_mib_s.write.131072", "812.4").
 struct Measurement {
-  std::string name;
+  std::string name{};
   double value = 0;
 };
 
@@ -24,26 +24,26 @@ struct Measurement {
 struct IntegrityFinding {
   std::uint64_t first_lba = 0;
   std::uint64_t sectors = 0;
-  std::string finding_class;  // "stale", "torn", "misdirected", ...
-  std::string description;
+  std::string finding_class{};  // "stale", "torn", "misdirected", ...
+  std::string description{};
   nlohmann::json detail = nlohmann::json::object();  // the full finding as the suite wrote it
 };
 
 struct TestResult {
-  std::string suite;  // the suite binary's short name: "rawio"
-  std::string name;   // the GoogleTest full name: "TransferSize.Sweep"
+  std::string suite{};  // the suite binary's short name: "rawio"
+  std::string name{};   // the GoogleTest full name: "TransferSize.Sweep"
   Verdict verdict = Verdict::unresolved;
-  std::string kind;        // why, for failures and errors: "assertion", "crash", "timeout", "incomplete", ...
-  std::string message;     // one line
-  std::string detail;      // the decoded failure text (JUnit element body)
-  std::string log;         // the test's output (may be long; renderers truncate head + tail)
-  std::string log_file;    // the full log, relative to the report directory, when one was written
-  std::string reproducer;  // the command line that runs just this test
+  std::string kind{};      // why, for failures and errors: "assertion", "crash", "timeout", "incomplete", ...
+  std::string message{};   // one line
+  std::string detail{};    // the decoded failure text (JUnit element body)
+  std::string log{};       // the test's output (may be long; renderers truncate head + tail)
+  std::string log_file{};  // the full log, relative to the report directory, when one was written
+  std::string reproducer{};  // the command line that runs just this test
   double seconds = 0;
-  std::string started_at;  // UTC, YYYY-MM-DDTHH:MM:SS
-  std::map<std::string, std::string> properties;
-  std::vector<Measurement> measurements;
-  std::vector<IntegrityFinding> findings;
+  std::string started_at{};  // UTC, YYYY-MM-DDTHH:MM:SS
+  std::map<std::string, std::string> properties{};
+  std::vector<Measurement> measurements{};
+  std::vector<IntegrityFinding> findings{};
 
   // "rawio.TransferSize": the JUnit classname, prefixed with the suite binary (JUNIT.md §4).
   [[nodiscard]] std::string classname() const;
@@ -52,47 +52,47 @@ struct TestResult {
 };
 
 struct SuiteReport {
-  std::string name;    // "rawio"
-  std::string binary;  // path of the suite binary
-  std::vector<TestResult> tests;
+  std::string name{};    // "rawio"
+  std::string binary{};  // path of the suite binary
+  std::vector<TestResult> tests{};
 };
 
 struct RunInfo {
-  std::string id;
-  std::string started_at;
-  std::string finished_at;  // empty while running
-  std::string hostname;
-  std::string version;
-  std::string command_line;
-  std::string state_dir;
-  std::string status = "running";                 // running, finished, aborted, harness-error
-  std::map<std::string, std::string> properties;  // profile, filters, quick/full, ...
+  std::string id{};
+  std::string started_at{};
+  std::string finished_at{};  // empty while running
+  std::string hostname{};
+  std::string version{};
+  std::string command_line{};
+  std::string state_dir{};
+  std::string status = "running";                   // running, finished, aborted, harness-error
+  std::map<std::string, std::string> properties{};  // profile, filters, quick/full, ...
 };
 
 struct DutInfo {
-  std::string kind;  // simdext, linux_block, macos_disk
-  std::string node;
-  std::string vendor;
-  std::string product;
-  std::string revision;
-  std::string serial;
-  std::string wwn;
+  std::string kind{};  // simdext, linux_block, macos_disk
+  std::string node{};
+  std::string vendor{};
+  std::string product{};
+  std::string revision{};
+  std::string serial{};
+  std::string wwn{};
   std::uint64_t capacity_bytes = 0;
   std::uint32_t logical_block_size = 0;
-  std::string profile;  // simdext fault profile, when the DUT is simdext
+  std::string profile{};  // simdext fault profile, when the DUT is simdext
 };
 
 // `dextqual selftest`: fault profiles x suites, what the profile claims against what failed.
 struct SelftestCell {
-  std::vector<std::string> expected;  // tests that must fail ("rawio:*TransferSize*" patterns)
-  std::vector<std::string> failed;    // tests that did fail
+  std::vector<std::string> expected{};  // tests that must fail ("rawio:*TransferSize*" patterns)
+  std::vector<std::string> failed{};    // tests that did fail
   bool matches = true;
-  std::string note;  // what did not match, in words
+  std::string note{};  // what did not match, in words
 };
 
 struct SelftestRow {
-  std::string profile;
-  std::map<std::string, SelftestCell> cells;  // by suite
+  std::string profile{};
+  std::map<std::string, SelftestCell> cells{};  // by suite
   bool matches = true;
 };
 
@@ -100,14 +100,14 @@ struct Counts {
   int passed = 0;   // PASS, XFAIL
   int failed = 0;   // every verdict with the failure flag
   int skipped = 0;  // SKIPPED
-  std::map<Verdict, int> by_verdict;
+  std::map<Verdict, int> by_verdict{};
 };
 
 struct Report {
-  RunInfo run;
-  DutInfo dut;
-  std::vector<SuiteReport> suites;
-  std::vector<SelftestRow> selftest;  // empty unless this is a selftest report
+  RunInfo run{};
+  DutInfo dut{};
+  std::vector<SuiteReport> suites{};
+  std::vector<SelftestRow> selftest{};  // empty unless this is a selftest report
 
   [[nodiscard]] Counts counts() const;
 };

@@ -1,0 +1,43 @@
+// Resolves the device under test for a run (ARCHITECTURE.md "How a run flows" steps 1-2): with no
+// device, a simdext started with the requested fault profile (clean.toml by default); with
+// --device/--device-file, the real device, admitted only through the safety gate. Either way the
+// result is the DUT description the suites get as --dut=<state>/dut.json, the identity the reports
+// show, a presence check (for DEVICE-LOST) and the command that reproduces a test against it.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "dut/dut_description.h"
+#include "reports/report.h"
+#include "runner/exit_status.h"
+#include "runner/installation.h"
+#include "runner/run_options.h"
+#include "runner/simdext_session.h"
+
+namespace dextqual::runner {
+
+struct ProvisionedDut {
+  DutDescription dut;
+  reports::DutInfo info;
+  std::filesystem::path dut_json;
+  std::unique_ptr<SimdextSession> simdext;  // stopped when this goes away
+  std::function<bool()> present;
+  std::function<std::string(const std::string& binary)> reproducer_prefix;
+};
+
+// Writes <state_dir>/dut.json. Usage errors (exit 2) for refusals and bad options; harness errors
+// (exit 3) when simdext cannot be started.
+[[nodiscard]] CommandResult<ProvisionedDut> provision_dut(const RunOptions& options,
+                                                          const Installation& installation,
+                                                          const std::filesystem::path& state_dir);
+
+// --sim NAME or PATH -> the profile file ("f2-max-transfer-64k", "f2-max-transfer-64k.toml", a path).
+[[nodiscard]] CommandResult<std::filesystem::path> resolve_profile(const std::string& name,
+                                                                   const Installation& installation);
+
+[[nodiscard]] reports::DutInfo dut_info(const DutDescription& dut);
+
+}  // namespace dextqual::runner

@@ -1,0 +1,113 @@
+// dextqual: the command line a CI pipeline calls (issue 6). CLI11 parses; each subcommand lives in its
+// own file. Exit codes: 0 all passed, 1 test failures, 2 usage or configuration error (one-line
+// reason), 3 harness error.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "runner/exit_status.h"
+#include "runner/inspect_command.h"
+#include "runner/installation.h"
+#include "runner/run_command.h"
+#include "runner/selftest_command.h"
+#include "runner/signal_stop.h"
+
+namespace {
+
+using namespace dextqual::runner;
+
+std::string joined(int argc, char** argv) {
+  std::vector<std::string> args(argv, argv + argc);
+  std::string line;
+  for (const auto& arg : args) line += (line.empty() ? "" : " ") + arg;
+  return line;
+}
+
+void add_run_options(CLI::App& command, RunOptions& options) {
+  command.add_option("--sim", options.sim_profile,
+                     "simdext fault profile (name under fixtures/faults or a path)");
+  command.add_option("--device", options.device,
+                     "real device to qualify (a whole disk; symlinks are resolved)");
+  command
+      .add_option("--device-file", options.device_file, "station file: match rules, lifecycle hooks, product")
+      ->check(CLI::ExistingFile);
+  command.add_option("--allow-data-loss", options.allow_data_loss,
+                     "serial or WWN of the DUT: allows destructive tests on exactly that device");
+  command.add_flag("--no-dut", options.no_dut,
+                   "no device at all: only tests that need none run (harness tests)");
+  command.add_option("--suites", options.suites, "suites to run (default: every suite built)")
+      ->delimiter(',');
+  command.add_option("--filter", options.filter, "GoogleTest-style filter, e.g. '*Inquiry*:-*Slow*'");
+  auto* quick = command.add_flag("--quick", options.quick, "smaller sizes and fewer cycles, same coverage");
+  command.add_flag("--full{false}", options.quick, "full sizes (the default)")->excludes(quick);
+  command.add_option("--report-dir", options.report_dir, "where junit.xml, summary.json, report.html go")
+      ->capture_default_str();
+  command.add_option("--state", options.state_dir, "run state directory (default <report-dir>/state)");
+  command
+      .add_option("--timeout-per-test", options.timeout_per_test_s,
+                  "seconds before a test is ended (TIMEOUT)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  command.add_option("--baseline", options.baseline, "summary.json of an earlier run to compare with")
+      ->check(CLI::ExistingFile);
+  command.add_option("--expectations", options.expectations, "per-DUT expectations file (XFAIL/XPASS)")
+      ->check(CLI::ExistingFile);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"dextqual: conformance and integrity qualification of SCSI HBA drivers"};
+  app.set_version_flag("--version", std::string("dextqual ") + DEXTQUAL_VERSION);
+  app.require_subcommand(1);
+
+  RunOptions run_options;
+  auto* run = app.add_subcommand("run", "qualify a device (default: simdext with the clean profile)");
+  add_run_options(*run, run_options);
+
+  std::vector<std::string> list_suites;
+  std::string list_filter;
+  auto* list = app.add_subcommand("list", "list the suites and their tests");
+  list->add_option("--suites", list_suites, "suites to list")->delimiter(',');
+  list->add_option("--filter", list_filter, "GoogleTest-style filter");
+
+  DeviceRequest inspect_request;
+  auto* inspect = app.add_subcommand(
+      "inspect", "show a device's identity and what the safety gate decides; writes nothing");
+  inspect->add_option("--device", inspect_request.device, "device path")->required();
+  inspect->add_option("--allow-data-loss", inspect_request.allow_data_loss, "serial or WWN, as for run");
+  inspect->add_option("--device-file", inspect_request.device_file, "station file")->check(CLI::ExistingFile);
+
+  std::string resume_state;
+  auto* resume = app.add_subcommand("resume", "continue an interrupted run from its journal");
+  resume->add_option("--state", resume_state, "the run's state directory")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+
+  SelftestOptions selftest_options;
+  auto* selftest =
+      app.add_subcommand("selftest", "prove the suites catch every fault profile and pass clean");
+  selftest->add_option("--report-dir", selftest_options.report_dir, "where the matrix and each run go")
+      ->capture_default_str();
+  selftest->add_option("--profile", selftest_options.profiles, "only these profiles")->delimiter(',');
+  selftest->add_option("--suites", selftest_options.suites, "only these suites")->delimiter(',');
+  selftest->add_flag("--all-suites", selftest_options.all_suites, "run every suite under every profile");
+  selftest->add_option("--timeout-per-test", selftest_options.timeout_per_test_s, "seconds")
+      ->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // CLI11 prints help and version on stdout with exit 0; a usage error is one line and exit 2.
+    if (e.get_exit_code() == 0) return app.exit(e);
+    std::cerr << "dextqual: " << e.what() << " (see dextqual --help)\n";
+    return kUsageError;
+  }
+  const auto installation = find_installation();
+  SignalStop signals;
+  if (*run) return run_command(run_options, installation, signals, joined(argc, argv));
+  if (*list) return list_command(installation, list_suites, list_filter);
+  if (*inspect) return inspect_command(inspect_request);
+  if (*resume) return resume_command(resume_state, installation, signals);
+  if (*selftest) return selftest_command(selftest_options, installation, signals);
+  return kUsageError;
+}

@@ -1,0 +1,19 @@
+// `dextqual run` and `dextqual resume`: provision the DUT, plan (list and filter every suite binary's
+// tests), journal, execute, report, and turn the results into the exit code.
+#pragma once
+
+#include <filesystem>
+#include <iosfwd>
+
+#include "runner/installation.h"
+#include "runner/run_options.h"
+#include "runner/signal_stop.h"
+
+namespace dextqual::runner {
+
+[[nodiscard]] int run_command(const RunOptions& options, const Installation& installation,
+                              const SignalStop& signals, const std::string& command_line);
+[[nodiscard]] int resume_command(const std::filesystem::path& state_dir, const Installation& installation,
+                                 const SignalStop& signals);
+
+}  // namespace dextqual::runner

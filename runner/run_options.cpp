@@ -1,0 +1,39 @@
+#include "runner/run_options.h"
+
+namespace dextqual::runner {
+
+nlohmann::json to_json(const RunOptions& o) {
+  return {{"sim_profile", o.sim_profile},
+          {"device", o.device},
+          {"device_file", o.device_file},
+          {"allow_data_loss", o.allow_data_loss},
+          {"no_dut", o.no_dut},
+          {"suites", o.suites},
+          {"filter", o.filter},
+          {"quick", o.quick},
+          {"report_dir", o.report_dir},
+          {"state_dir", o.state_dir},
+          {"timeout_per_test_s", o.timeout_per_test_s},
+          {"baseline", o.baseline},
+          {"expectations", o.expectations}};
+}
+
+RunOptions run_options_from_json(const nlohmann::json& j) {
+  RunOptions o;
+  o.sim_profile = j.value("sim_profile", "");
+  o.device = j.value("device", "");
+  o.device_file = j.value("device_file", "");
+  o.allow_data_loss = j.value("allow_data_loss", "");
+  o.no_dut = j.value("no_dut", false);
+  o.suites = j.value("suites", std::vector<std::string>{});
+  o.filter = j.value("filter", "");
+  o.quick = j.value("quick", false);
+  o.report_dir = j.value("report_dir", "dextqual-report");
+  o.state_dir = j.value("state_dir", "");
+  o.timeout_per_test_s = j.value("timeout_per_test_s", 600.0);
+  o.baseline = j.value("baseline", "");
+  o.expectations = j.value("expectations", "");
+  return o;
+}
+
+}  // namespace dextqual::runner

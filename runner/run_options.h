@@ -1,0 +1,34 @@
+// What `dextqual run` was asked to do. Kept in the journal's "run" event, so `resume` continues with
+// exactly the same device, suites, filter, sizes and timeouts.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace dextqual::runner {
+
+struct RunOptions {
+  std::string sim_profile;          // --sim: a path or a name under fixtures/faults; default clean.toml
+  std::string device;               // --device PATH (real hardware)
+  std::string device_file;          // --device-file station.toml
+  std::string allow_data_loss;      // --allow-data-loss=<serial or WWN>
+  bool no_dut = false;              // --no-dut: no device at all (harness tests, fake suites)
+  std::vector<std::string> suites;  // --suites; empty: every suite found
+  std::string filter;               // --filter, gtest syntax
+  bool quick = false;               // --quick (default --full)
+  std::string report_dir = "dextqual-report";
+  std::string state_dir;  // --state; default <report_dir>/state
+  double timeout_per_test_s = 600;
+  std::string baseline;      // --baseline summary.json of an earlier run
+  std::string expectations;  // --expectations per-DUT file
+
+  [[nodiscard]] std::string effective_state_dir() const {
+    return state_dir.empty() ? report_dir + "/state" : state_dir;
+  }
+};
+
+[[nodiscard]] nlohmann::json to_json(const RunOptions& options);
+[[nodiscard]] RunOptions run_options_from_json(const nlohmann::json& json);
+
+}  // namespace dextqual::runner

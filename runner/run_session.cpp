@@ -1,0 +1,111 @@
+#include "runner/run_session.h"
+
+#include "reports/html_report.h"
+#include "reports/json_summary.h"
+#include "reports/junit_writer.h"
+#include "runner/suite_execution.h"
+#include "runner/suite_launch.h"
+
+namespace dextqual::runner {
+
+Status write_reports(const std::filesystem::path& report_dir, const reports::Report& report,
+                     const std::string& attachment_prefix) {
+  DQ_TRY(reports::write_junit(report_dir / "junit.xml", report, {.attachment_prefix = attachment_prefix}));
+  DQ_TRY(reports::write_json_summary(report_dir / "summary.json", report));
+  DQ_TRY(reports::write_html(report_dir / "report.html", report));
+  return {};
+}
+
+RunSession::RunSession(SessionSettings settings, JournalWriter journal, RunState state,
+                       reports::ConsoleReporter& console)
+    : settings_(std::move(settings)),
+      journal_(std::move(journal)),
+      state_(std::move(state)),
+      console_(console) {}
+
+Status RunSession::record(const nlohmann::json& event) {
+  DQ_TRY(journal_.append(event));
+  state_.apply(event);
+  return render();
+}
+
+Status RunSession::render() const {
+  return write_reports(settings_.report_dir, state_.snapshot(), settings_.attachment_prefix);
+}
+
+Result<std::string> RunSession::execute() {
+  int total = 0;
+  int done = 0;
+  for (const auto& suite : state_.plan()) {
+    total += static_cast<int>(suite.tests.size());
+    done += static_cast<int>(suite.tests.size() - state_.remaining(suite.name).size());
+  }
+  console_.plan(total - done);
+  std::optional<Error> journal_error;
+  for (const auto& suite : state_.plan()) {
+    const auto tests = state_.remaining(suite.name);
+    if (tests.empty()) continue;
+    if (settings_.stop.stop_requested()) break;
+    SuiteExecutionSpec spec;
+    spec.suite = suite.name;
+    spec.binary = suite.binary;
+    spec.extra_args = settings_.dut_args;
+    spec.env = settings_.env;
+    spec.per_test_timeout = settings_.per_test_timeout;
+    spec.work_dir = settings_.state_dir / "suites" / suite.name;
+    spec.log_dir = settings_.report_dir / "logs" / suite.name;
+    spec.findings_dir = settings_.state_dir / "findings" / suite.name;
+    spec.log_dir_in_report = "logs/" + suite.name;
+    spec.reproducer_prefix = settings_.reproducer_prefix(suite.binary);
+    spec.stop = settings_.stop;
+    std::set<std::string> reported;
+    SuiteExecutionEvents events;
+    events.started = [&](const std::string& test) {
+      console_.test_started(suite.name, test);
+      if (auto status = record(RunState::start_event(suite.name, test, settings_.boot_id)); !status) {
+        journal_error = status.error();
+      }
+    };
+    events.finished = [&](const reports::TestResult& result) {
+      auto final_result = result;
+      settings_.expectations.apply(final_result);
+      // The console hears of a test once; the journal also takes the XML's later details.
+      if (reported.insert(result.name).second) console_.test_finished(final_result);
+      if (auto status = record(RunState::result_event(final_result)); !status) journal_error = status.error();
+    };
+    events.device_present = settings_.device_present;
+    events.note = [&](const std::string& line) { console_.note(line); };
+    const auto end = execute_suite(spec, tests, events);
+    if (journal_error) return std::unexpected(*journal_error);
+    if (end.device_lost) {
+      console_.note("the DUT was lost in " + end.device_lost_in + "; the remaining tests are not run");
+      DQ_TRY(skip_rest("not run: device lost in " + end.device_lost_in));
+      return std::string("device-lost");
+    }
+    if (end.stopped) break;
+  }
+  if (settings_.stop.stop_requested()) return std::string("aborted");
+  return std::string("finished");
+}
+
+Status RunSession::skip_rest(const std::string& why) {
+  for (const auto& suite : state_.plan()) {
+    for (const auto& test : state_.remaining(suite.name)) {
+      reports::TestResult result;
+      result.suite = suite.name;
+      result.name = test;
+      result.verdict = reports::Verdict::skipped;
+      result.message = why;
+      DQ_TRY(record(RunState::result_event(result)));
+    }
+  }
+  return {};
+}
+
+Status RunSession::finish(const std::string& status) {
+  DQ_TRY(record(RunState::end_event(status, utc_now())));
+  console_.finish(state_.snapshot());
+  return {};
+}
+
+}  // namespace dextqual::runner

@@ -1,0 +1,68 @@
+// Executes a planned run (fresh or resumed) against a DUT that is ready: for each suite in plan
+// order, the tests still without a result, through execute_suite(). Every fact goes to the journal
+// first (durable), then into the RunState, then into freshly rendered reports (atomic), so that a
+// SIGKILL at any moment leaves a valid JUnit file and a resumable journal.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "reports/console_reporter.h"
+#include "runner/expectations.h"
+#include "runner/journal.h"
+#include "runner/run_state.h"
+
+namespace dextqual::runner {
+
+struct SessionSettings {
+  std::filesystem::path report_dir;
+  std::filesystem::path state_dir;
+  std::string attachment_prefix;  // report_dir as given on the command line, for [[ATTACHMENT|]]
+  std::vector<std::string> dut_args;
+  std::map<std::string, std::string> env;
+  std::chrono::milliseconds per_test_timeout{std::chrono::minutes(10)};
+  // The command that runs one suite binary against this DUT; --gtest_filter=<test> is appended.
+  std::function<std::string(const std::string& binary)> reproducer_prefix;
+  std::function<bool()> device_present;
+  Expectations expectations;
+  std::stop_token stop;
+  std::string boot_id;
+};
+
+class RunSession {
+ public:
+  RunSession(SessionSettings settings, JournalWriter journal, RunState state,
+             reports::ConsoleReporter& console);
+
+  // Journal, then state, then reports.
+  [[nodiscard]] Status record(const nlohmann::json& event);
+  [[nodiscard]] Status render() const;
+
+  // Runs every remaining test; returns the final status ("finished", "aborted").
+  [[nodiscard]] Result<std::string> execute();
+
+  // Journals the end of the run and renders the final reports.
+  [[nodiscard]] Status finish(const std::string& status);
+
+  [[nodiscard]] const RunState& state() const { return state_; }
+
+ private:
+  [[nodiscard]] Status skip_rest(const std::string& why);
+
+  SessionSettings settings_;
+  JournalWriter journal_;
+  RunState state_;
+  reports::ConsoleReporter& console_;
+};
+
+// Writes junit.xml, summary.json and report.html for `report` into `report_dir`, each atomically.
+[[nodiscard]] Status write_reports(const std::filesystem::path& report_dir, const reports::Report& report,
+                                   const std::string& attachment_prefix);
+
+}  // namespace dextqual::runner

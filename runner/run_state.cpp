@@ -1,0 +1,127 @@
+#include "runner/run_state.h"
+
+#include <algorithm>
+
+#include "reports/report_json.h"
+
+namespace dextqual::runner {
+
+using nlohmann::json;
+
+void RunState::apply(const json& event) {
+  const auto type = event.value("event", "");
+  if (type == "run") {
+    has_run_ = true;
+    run_ = reports::run_from_json(event.value("run", json::object()));
+    dut_ = reports::dut_from_json(event.value("dut", json::object()));
+    options_ = event.value("options", json::object());
+    plan_.clear();
+    for (const auto& suite : event.value("plan", json::array())) {
+      plan_.push_back({suite.value("name", ""), suite.value("binary", ""),
+                       suite.value("tests", std::vector<std::string>{})});
+    }
+  } else if (type == "start") {
+    running_ = std::pair{event.value("suite", ""), event.value("test", "")};
+    running_boot_id_ = event.value("boot_id", "");
+  } else if (type == "result") {
+    auto result = reports::test_from_json(event.value("test", json::object()));
+    if (!result) return;
+    const std::pair key{result->suite, result->name};
+    if (running_ == key) running_.reset();
+    const auto& suite =
+        std::find_if(plan_.begin(), plan_.end(), [&](const auto& s) { return s.name == key.first; });
+    const bool planned = suite != plan_.end() && std::find(suite->tests.begin(), suite->tests.end(),
+                                                           key.second) != suite->tests.end();
+    if (!planned && !results_.contains(key)) extra_.push_back(key);
+    results_[key] = std::move(*result);
+  } else if (type == "end") {
+    run_.status = event.value("status", "finished");
+    run_.finished_at = event.value("at", "");
+    running_.reset();
+  } else if (type == "resume") {
+    run_.status = "running";
+    run_.finished_at.clear();
+    run_.properties["resumed_at"] = event.value("at", "");
+  }
+}
+
+bool RunState::has_result(const std::string& suite, const std::string& test) const {
+  return results_.contains({suite, test});
+}
+
+std::vector<std::string> RunState::remaining(const std::string& suite) const {
+  std::vector<std::string> tests;
+  for (const auto& planned : plan_) {
+    if (planned.name != suite) continue;
+    for (const auto& test : planned.tests) {
+      if (!has_result(suite, test)) tests.push_back(test);
+    }
+  }
+  return tests;
+}
+
+reports::Report RunState::snapshot() const {
+  reports::Report report;
+  report.run = run_;
+  report.dut = dut_;
+  const bool finished = run_.status != "running";
+  for (const auto& planned : plan_) {
+    reports::SuiteReport suite{planned.name, planned.binary, {}};
+    for (const auto& test : planned.tests) {
+      if (auto it = results_.find({planned.name, test}); it != results_.end()) {
+        suite.tests.push_back(it->second);
+        continue;
+      }
+      reports::TestResult placeholder;
+      placeholder.suite = planned.name;
+      placeholder.name = test;
+      if (running_ == std::pair{planned.name, test}) {
+        placeholder.verdict = reports::Verdict::error;
+        placeholder.kind = "incomplete";
+        placeholder.message =
+            "this test was running when this report was written; the runner did not finish it";
+      } else {
+        placeholder.verdict = reports::Verdict::skipped;
+        placeholder.message = finished ? "not run: the run ended before this test (" + run_.status + ")"
+                                       : "not run yet: the run was in progress when this report was written";
+      }
+      suite.tests.push_back(std::move(placeholder));
+    }
+    for (const auto& key : extra_) {
+      if (key.first == planned.name) suite.tests.push_back(results_.at(key));
+    }
+    report.suites.push_back(std::move(suite));
+  }
+  return report;
+}
+
+json RunState::run_event(const reports::RunInfo& run, const reports::DutInfo& dut, const json& options,
+                         const std::vector<PlannedSuite>& plan) {
+  json suites = json::array();
+  for (const auto& suite : plan) {
+    suites.push_back({{"name", suite.name}, {"binary", suite.binary}, {"tests", suite.tests}});
+  }
+  return {{"event", "run"},
+          {"run", reports::to_json(run)},
+          {"dut", reports::to_json(dut)},
+          {"options", options},
+          {"plan", suites}};
+}
+
+json RunState::start_event(const std::string& suite, const std::string& test, const std::string& boot_id) {
+  return {{"event", "start"}, {"suite", suite}, {"test", test}, {"boot_id", boot_id}};
+}
+
+json RunState::result_event(const reports::TestResult& result) {
+  return {{"event", "result"}, {"test", reports::to_json(result)}};
+}
+
+json RunState::end_event(const std::string& status, const std::string& at) {
+  return {{"event", "end"}, {"status", status}, {"at", at}};
+}
+
+json RunState::resume_event(const std::string& at, const std::string& boot_id) {
+  return {{"event", "resume"}, {"at", at}, {"boot_id", boot_id}};
+}
+
+}  // namespace dextqual::runner

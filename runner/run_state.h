@@ -1,0 +1,63 @@
+// A run as its journal tells it: the plan, the result of every test so far, the test that is running.
+// Both a live run and `resume` build it the same way, by applying journal events in order, and the
+// reports are always rendered from it (snapshot()). A planned test without a result shows as what it
+// is at that moment: the running one as ERROR "incomplete" (so a SIGKILL leaves the truth behind),
+// the others as not run yet.
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "reports/report.h"
+
+namespace dextqual::runner {
+
+struct PlannedSuite {
+  std::string name;
+  std::string binary;
+  std::vector<std::string> tests;  // in run order
+};
+
+class RunState {
+ public:
+  void apply(const nlohmann::json& event);
+
+  [[nodiscard]] reports::Report snapshot() const;
+
+  [[nodiscard]] bool has_run() const { return has_run_; }
+  [[nodiscard]] const nlohmann::json& options() const { return options_; }
+  [[nodiscard]] const std::vector<PlannedSuite>& plan() const { return plan_; }
+  [[nodiscard]] bool has_result(const std::string& suite, const std::string& test) const;
+  [[nodiscard]] const std::optional<std::pair<std::string, std::string>>& running() const { return running_; }
+  [[nodiscard]] const std::string& running_boot_id() const { return running_boot_id_; }
+  [[nodiscard]] const std::string& status() const { return run_.status; }
+  // Tests of `suite` still without a result, in plan order.
+  [[nodiscard]] std::vector<std::string> remaining(const std::string& suite) const;
+
+  // The journal events that make these facts, for the runner to append.
+  [[nodiscard]] static nlohmann::json run_event(const reports::RunInfo& run, const reports::DutInfo& dut,
+                                                const nlohmann::json& options,
+                                                const std::vector<PlannedSuite>& plan);
+  [[nodiscard]] static nlohmann::json start_event(const std::string& suite, const std::string& test,
+                                                  const std::string& boot_id);
+  [[nodiscard]] static nlohmann::json result_event(const reports::TestResult& result);
+  [[nodiscard]] static nlohmann::json end_event(const std::string& status, const std::string& at);
+  [[nodiscard]] static nlohmann::json resume_event(const std::string& at, const std::string& boot_id);
+
+ private:
+  bool has_run_ = false;
+  reports::RunInfo run_;
+  reports::DutInfo dut_;
+  nlohmann::json options_ = nlohmann::json::object();
+  std::vector<PlannedSuite> plan_;
+  std::map<std::pair<std::string, std::string>, reports::TestResult> results_;
+  std::vector<std::pair<std::string, std::string>> extra_;  // results outside the plan ("[harness]")
+  std::optional<std::pair<std::string, std::string>> running_;
+  std::string running_boot_id_;
+};
+
+}  // namespace dextqual::runner

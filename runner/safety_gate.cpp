@@ -1,0 +1,201 @@
+#include "runner/safety_gate.h"
+
+#include <sys/stat.h>
+
+#include <toml++/toml.h>
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
+#include "dut/simdext_dut.h"
+
+namespace dextqual::runner {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string normalized_wwn(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  for (const std::string prefix : {"naa.", "0x", "wwn-0x"}) {
+    if (text.starts_with(prefix)) text = text.substr(prefix.size());
+  }
+  return text;
+}
+
+std::string describe(const BlockDevice& device) {
+  std::string text = device.node + " (";
+  text += device.identity.vendor.empty() ? "" : device.identity.vendor + " ";
+  text += device.identity.product.empty() ? "" : device.identity.product + ", ";
+  text += "serial '" + device.identity.serial + "'";
+  if (!device.identity.wwn.empty()) text += ", WWN " + device.identity.wwn;
+  return text + ")";
+}
+
+bool matches_rules(const BlockDevice& device, const MatchRules& rules) {
+  if (!rules.serial.empty() && device.identity.serial != rules.serial) return false;
+  if (!rules.wwn.empty() && normalized_wwn(device.identity.wwn) != normalized_wwn(rules.wwn)) return false;
+  if (!rules.allow_data_loss.empty() && !identity_names(device.identity, rules.allow_data_loss)) return false;
+  return true;
+}
+
+std::unexpected<Error> refuse(const std::string& why) { return fail("refusing the device", why); }
+
+struct StationFile {
+  std::string path;
+  std::string serial;
+  std::string wwn;
+  std::map<std::string, std::string> hooks;
+  std::string product_expectations;
+};
+
+Result<StationFile> read_station_file(const std::string& file) {
+  StationFile station;
+  if (file.empty()) return station;
+  toml::table table;
+  try {
+    table = toml::parse_file(file);
+  } catch (const toml::parse_error& e) {
+    return fail("read station file " + file, std::string(e.description()));
+  }
+  station.path = table["device"]["path"].value_or(std::string());
+  station.serial = table["device"]["serial"].value_or(std::string());
+  station.wwn = table["device"]["wwn"].value_or(std::string());
+  station.product_expectations = table["product"]["expectations"].value_or(std::string());
+  if (const auto* hooks = table["hooks"].as_table()) {
+    for (const auto& [name, value] : *hooks) {
+      if (auto command = value.value<std::string>()) station.hooks[std::string(name.str())] = *command;
+    }
+  }
+  return station;
+}
+
+}  // namespace
+
+bool identity_names(const DutIdentity& identity, const std::string& serial_or_wwn) {
+  if (serial_or_wwn.empty()) return false;
+  if (!identity.serial.empty() && identity.serial == serial_or_wwn) return true;
+  return !identity.wwn.empty() && normalized_wwn(identity.wwn) == normalized_wwn(serial_or_wwn);
+}
+
+Result<BlockDevice> choose_device(const HostSnapshot& host, const MatchRules& rules) {
+  const BlockDevice* chosen = nullptr;
+  if (rules.path_given && !rules.path_name.empty()) {
+    const auto it = std::find_if(host.devices.begin(), host.devices.end(),
+                                 [&](const BlockDevice& d) { return d.name == rules.path_name; });
+    if (it == host.devices.end()) return refuse(rules.path + " is not a block device this host lists");
+    if (it->is_partition) {
+      return refuse(rules.path + " is a partition of /dev/" + it->disk +
+                    "; give the whole disk, never a partition");
+    }
+    chosen = &*it;
+  }
+  const bool identity_rules = !rules.serial.empty() || !rules.wwn.empty() || !rules.allow_data_loss.empty();
+  std::vector<const BlockDevice*> matching;
+  for (const auto& device : host.devices) {
+    if (!device.is_partition && identity_rules && matches_rules(device, rules)) matching.push_back(&device);
+  }
+  if (chosen == nullptr) {
+    // The path is gone (the device came back under another number) or was not given: by identity.
+    if (!identity_rules)
+      return refuse((rules.path_given ? rules.path : std::string("no --device")) + ": no such device");
+    if (matching.empty())
+      return refuse("no device has the identity the match rules and --allow-data-loss name");
+    chosen = matching.front();
+  }
+  if (std::find(host.system_disks.begin(), host.system_disks.end(), chosen->disk) !=
+      host.system_disks.end()) {
+    return refuse(describe(*chosen) + " holds the running system (/, /boot, /usr, /var or swap)");
+  }
+  for (const auto& mount : host.mounts) {
+    const auto device = std::find_if(host.devices.begin(), host.devices.end(),
+                                     [&](const BlockDevice& d) { return d.name == mount.device_name; });
+    if (device != host.devices.end() && device->disk == chosen->name) {
+      return refuse(describe(*chosen) + " has a mounted volume: /dev/" + mount.device_name + " on " +
+                    mount.mount_point + "; unmount it first");
+    }
+  }
+  for (const auto& device : host.devices) {
+    if (device.disk == chosen->name && !device.holders.empty()) {
+      return refuse(describe(*chosen) + " is in use by /dev/" + device.holders.front() +
+                    " (device-mapper or MD)");
+    }
+  }
+  if (!rules.allow_data_loss.empty() && !identity_names(chosen->identity, rules.allow_data_loss)) {
+    std::string where;
+    for (const auto* other : matching) where += " " + other->node;
+    return refuse("--allow-data-loss=" + rules.allow_data_loss + " does not name " + describe(*chosen) +
+                  (where.empty() ? "; no device has that identity" : "; that identity is now at" + where));
+  }
+  if ((!rules.serial.empty() || !rules.wwn.empty()) && !matches_rules(*chosen, rules)) {
+    return refuse(describe(*chosen) + " does not match the station file's serial/WWN");
+  }
+  if (matching.size() > 1) {
+    std::string nodes;
+    for (const auto* device : matching) nodes += " " + device->node;
+    return refuse(std::to_string(matching.size()) + " devices have this identity:" + nodes +
+                  "; exactly one must match");
+  }
+  if (!rules.allow_data_loss.empty() && chosen->identity.serial.empty() && chosen->identity.wwn.empty()) {
+    return refuse(describe(*chosen) + " has no serial or WWN, so data loss cannot be allowed for it");
+  }
+  return *chosen;
+}
+
+Result<DutDescription> admit_device(const DeviceRequest& request) {
+  DQ_TRY_ASSIGN(const auto station, read_station_file(request.device_file));
+  MatchRules rules;
+  rules.path = request.device.empty() ? station.path : request.device;
+  rules.path_given = !rules.path.empty();
+  rules.serial = station.serial;
+  rules.wwn = station.wwn;
+  rules.allow_data_loss = request.allow_data_loss;
+  if (rules.path_given) {
+    std::error_code ec;
+    const auto resolved = fs::canonical(rules.path, ec);  // symlinks (/dev/disk/by-id/...) resolved
+    struct stat node {};
+    if (!ec && ::stat(resolved.c_str(), &node) == 0) {
+      if (!S_ISBLK(node.st_mode)) return refuse(rules.path + " is not a block device");
+      rules.path_name = resolved.filename().string();
+    }
+  }
+  HostSnapshot host;
+  DQ_TRY_ASSIGN(host.devices, list_block_devices());
+  DQ_TRY_ASSIGN(host.mounts, list_mounts());
+  DQ_TRY_ASSIGN(host.system_disks, system_disks());
+  DQ_TRY_ASSIGN(const auto device, choose_device(host, rules));
+
+  DutDescription dut;
+  if (!device.simdext_state.empty()) {
+    DQ_TRY_ASSIGN(dut, dut_from_simdext(device.simdext_state));
+  } else {
+    dut.kind = DutKind::linux_block;
+    dut.raw_node = device.node;
+    dut.buffered_node = device.node;
+    dut.identity = device.identity;
+    dut.logical_block_size = device.logical_block_size;
+    dut.capacity_blocks = device.size_bytes / std::max<std::uint32_t>(1, device.logical_block_size);
+    if (device.identity_source == "sysfs" &&
+        fs::exists("/sys/block/" + device.name + "/device/scsi_device")) {
+      dut.passthrough = {PassthroughKind::sg_io, device.node, 0, 0};
+    }
+  }
+  dut.allow_data_loss = !request.allow_data_loss.empty();
+  dut.hooks = station.hooks;
+  dut.product_expectations = station.product_expectations;
+  dut.extra["identity_source"] = device.identity_source;
+  return dut;
+}
+
+bool device_still_present(const std::string& node, const DutIdentity& identity) {
+  auto devices = list_block_devices();
+  if (!devices) return false;
+  const auto name = fs::path(node).filename().string();
+  return std::any_of(devices->begin(), devices->end(), [&](const BlockDevice& device) {
+    if (device.is_partition) return false;
+    const bool same_identity =
+        device.identity.serial == identity.serial && device.identity.wwn == identity.wwn;
+    return same_identity && (device.name == name || !identity.serial.empty() || !identity.wwn.empty());
+  });
+}
+
+}  // namespace dextqual::runner

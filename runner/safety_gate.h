@@ -1,0 +1,48 @@
+// The safety gate (ARCHITECTURE.md "Safety: never the wrong disk"). A real device becomes the DUT only
+// if it is a whole disk (not a partition of one), is not the system or boot disk, holds no mounted
+// volume (nor swap, nor a device-mapper/MD holder), is matched by exactly one device, and — for
+// destructive tests — has the identity (serial or WWN) that --allow-data-loss names. Any doubt is a
+// refusal with the reason; admission itself writes nothing. Paths are only a way to find the device:
+// symlinks are resolved, and a device that came back under another number is found by its identity.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "dut/dut_description.h"
+#include "runner/block_devices.h"
+
+namespace dextqual::runner {
+
+struct DeviceRequest {
+  std::string device;           // --device PATH
+  std::string device_file;      // --device-file station.toml ([device] path/serial/wwn, [hooks], [product])
+  std::string allow_data_loss;  // serial or WWN; empty: non-destructive tests only
+};
+
+// The DUT description of the one device the request admits, or the refusal.
+[[nodiscard]] Result<DutDescription> admit_device(const DeviceRequest& request);
+
+// Pure decision over a snapshot of the host (what admit_device uses; unit-testable without devices).
+struct HostSnapshot {
+  std::vector<BlockDevice> devices;
+  std::vector<Mount> mounts;
+  std::vector<std::string> system_disks;
+};
+struct MatchRules {
+  std::string path_name;  // the block device name the path resolves to ("" when not given/absent)
+  bool path_given = false;
+  std::string path;  // as given, for messages
+  std::string serial;
+  std::string wwn;
+  std::string allow_data_loss;
+};
+[[nodiscard]] Result<BlockDevice> choose_device(const HostSnapshot& host, const MatchRules& rules);
+
+[[nodiscard]] bool identity_names(const DutIdentity& identity, const std::string& serial_or_wwn);
+
+// After a test: the device is still there — at its node, or found again by identity elsewhere.
+[[nodiscard]] bool device_still_present(const std::string& node, const DutIdentity& identity);
+
+}  // namespace dextqual::runner
