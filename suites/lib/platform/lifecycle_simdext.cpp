@@ -1,7 +1,8 @@
 // DeviceLifecycle for simdext: every event is `simdext ctl --state DIR <event>`, and the device is found
 // again through the description simdext rewrites into its state directory after every attach or restart
-// (`simdext.json`), matched by identity. The simdext binary is $SIMDEXT (CTest sets it), else the one
-// in PATH.
+// (`simdext.json`), matched by identity. The simdext binary is $SIMDEXT (CTest sets it), else the
+// executable of the running simdext (its pid is in simdext.json; the runner starts it by path), else
+// the one in PATH. It is resolved once, up front: after a power cut there is no process to ask.
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -18,9 +19,17 @@ namespace {
 
 using namespace std::chrono_literals;
 
-std::string simdext_binary() {
+std::string simdext_binary(const std::string& state_dir) {
   if (const char* path = std::getenv("SIMDEXT"); path != nullptr && *path != '\0') {
     return path;
+  }
+  if (auto running = dut_from_simdext(state_dir)) {
+    const int pid = running->extra["simdext"].value("pid", 0);
+    std::error_code error;
+    const auto exe = std::filesystem::read_symlink("/proc/" + std::to_string(pid) + "/exe", error);
+    if (pid > 0 && !error) {
+      return exe.string();
+    }
   }
   return "simdext";
 }
@@ -37,17 +46,17 @@ bool node_usable(const std::string& node) {
 class SimdextDeviceLifecycle final : public DeviceLifecycle {
  public:
   SimdextDeviceLifecycle(std::string state_dir, CommandRunner runner)
-      : state_dir_(std::move(state_dir)), runner_(std::move(runner)) {}
+      : state_dir_(std::move(state_dir)), binary_(simdext_binary(state_dir_)), runner_(std::move(runner)) {}
 
-  std::string method() const override { return "simdext ctl"; }
+  std::string method() const override { return "simdext ctl (" + binary_ + ")"; }
 
   std::optional<std::string> why_unsupported(DeviceEvent /*event*/) const override { return std::nullopt; }
 
   Status apply(DeviceEvent event) override {
     // A power cut ends the simdext process (its media stay); power comes back as a fresh process.
     const DeviceEvent sent = event == DeviceEvent::attach && powered_off_ ? DeviceEvent::restart : event;
-    DQ_TRY(run_checked(runner_, {{simdext_binary(), "ctl", "--state", state_dir_, to_string(sent)},
-                                 std::chrono::seconds(120)}));
+    DQ_TRY(run_checked(
+        runner_, {{binary_, "ctl", "--state", state_dir_, to_string(sent)}, std::chrono::seconds(120)}));
     powered_off_ = event == DeviceEvent::power_cut;
     return {};
   }
@@ -83,6 +92,7 @@ class SimdextDeviceLifecycle final : public DeviceLifecycle {
 
  private:
   std::string state_dir_;
+  std::string binary_;
   CommandRunner runner_;
   bool powered_off_ = false;
 };
