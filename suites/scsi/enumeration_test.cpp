@@ -7,6 +7,7 @@
 
 #include "scsi/inquiry_data.h"
 #include "scsi/lun_list.h"
+#include "scsi/simdext_control.h"
 #include "support/scsi_test.h"
 
 namespace dextqual::scsi::suite {
@@ -78,6 +79,33 @@ TEST_F(Enumeration, EveryLogicalUnitReachesReadCapacity) {
       EXPECT_SCSI(probe.run_in(read_capacity10(), 8), expect::good())
           << "step 3 of 3 (READ CAPACITY) at " << to_string(address);
     }
+  }
+}
+
+TEST_F(Enumeration, SameLogicalUnitsAfterReset) {
+  // Guards SCSI-CHECKLIST.md (c)6 and F6: re-enumeration after a reset loses, duplicates and
+  // renumbers nothing: REPORT LUNS at every target lists the same LUNs as before.
+  SCSI_REQUIRE(simdext());
+  std::map<uint64_t, std::vector<std::array<uint8_t, 8>>> before;
+  for (const auto& [target, luns] : luns_) {
+    Initiator lu = initiator().at({target, *luns.begin()});
+    lu.set_timeout(std::chrono::seconds(5));
+    auto listing = lu.run_in(report_luns(4096), 4096);
+    auto list = listing && listing->good() ? parse_lun_list(listing->returned()) : parse_lun_list({});
+    before[target] = list ? list->entries : std::vector<std::array<uint8_t, 8>>{};
+  }
+  auto status = simdext_event(dut().passthrough.endpoint, "reset");
+  ASSERT_TRUE(status) << status.error().message();
+  for (const auto& [target, luns] : luns_) {
+    Initiator lu = initiator().at({target, *luns.begin()});
+    lu.set_timeout(std::chrono::seconds(5));
+    SCSI_RUN(listing, lu.run_in(report_luns(4096), 4096));
+    EXPECT_SCSI(listing, expect::good()) << "REPORT LUNS after the reset at target " << target;
+    auto list = parse_lun_list(listing.returned());
+    EXPECT_TRUE(list && list->entries == before[target])
+        << "target " << target << " reports other LUNs after the reset\n"
+        << listing.describe();
+    (void)lu.run(test_unit_ready());  // consume the reset's UNIT ATTENTION for the tests after this one
   }
 }
 

@@ -33,6 +33,22 @@ TEST_F(UnitAttention, ResetIsReportedExactlyOnce) {
   EXPECT_SCSI(initiator().run(test_unit_ready()), expect::good()) << "a second UA for the same reset";
 }
 
+TEST_F(UnitAttention, ResetIsReportedOnceAtEveryLogicalUnit) {
+  // Guards SAM-5 5.14 and F6: after a reset every LU reports its UA once and then works; a target
+  // that stops answering after its UA (F6) fails here by name.
+  reset();
+  for (const Address& address : initiator().transport().known_addresses()) {
+    Initiator lu = initiator().at(address);
+    lu.set_timeout(std::chrono::seconds(5));
+    SCSI_RUN(first, lu.run(test_unit_ready()));
+    EXPECT_SCSI(first,
+                expect::check_condition(sense_key::kUnitAttention, {{0x29, -1}}, "UNIT ATTENTION RESET"))
+        << "first command after the reset at " << to_string(address);
+    EXPECT_SCSI(lu.run(test_unit_ready()), expect::good())
+        << "second command after the reset at " << to_string(address);
+  }
+}
+
 TEST_F(UnitAttention, InquiryAndReportLunsAreNotBlocked) {
   // Guards SPC-4 5.9 (SAM-5 5.14): INQUIRY and REPORT LUNS complete normally with a UA pending and
   // do not clear it.
