@@ -1,6 +1,12 @@
 #include "runner/dut_provider.h"
 
+#include <fstream>
+
+#include "dut/simdext_dut.h"
 #include "process/child_process.h"
+#include "reports/atomic_file.h"
+#include "reports/report_json.h"
+#include "runner/host_identity.h"
 #include "runner/safety_gate.h"
 
 namespace dextqual::runner {
@@ -33,6 +39,46 @@ CommandResult<std::filesystem::path> resolve_profile(const std::string& name,
 
 namespace {
 
+// simdext's stand-in for a host reboot: `simdext ctl restart` (the process and its loop device go
+// away and come back, possibly under another number), then the DUT found again from simdext.json.
+std::string reboot_simdext(const std::filesystem::path& simdext_binary, const DutDescription& original,
+                           const std::filesystem::path& dut_json) {
+  const auto state = std::filesystem::path(original.state_dir);
+  const auto request_path = state / "reboot-request.json";
+  std::error_code ec;
+  if (!std::filesystem::exists(request_path, ec)) return {};
+  std::ifstream in(request_path);
+  const auto request = nlohmann::json::parse(in, nullptr, false);
+  const auto requested_by = request.is_object() ? request.value("requested_by", "") : std::string();
+  process::ChildSpec restart;
+  restart.argv = {simdext_binary.string(), "ctl", "--state", original.simdext_state, "restart"};
+  restart.timeout = std::chrono::seconds(180);
+  const auto outcome = process::run_child(restart);
+  if (!outcome.succeeded()) {
+    return "reboot requested by " + requested_by + ", but simdext restart " + outcome.describe() + ": " +
+           outcome.err.text();
+  }
+  auto found = dut_from_simdext(original.simdext_state);
+  if (!found)
+    return "reboot requested by " + requested_by + ": DUT not found again: " + found.error().message();
+  if (found->identity.serial != original.identity.serial || found->identity.wwn != original.identity.wwn) {
+    return "reboot requested by " + requested_by + ": the device after the restart has another identity";
+  }
+  found->allow_data_loss = original.allow_data_loss;
+  found->quick = original.quick;
+  found->state_dir = original.state_dir;
+  if (auto saved = save_dut(dut_json.string(), *found); !saved) return saved.error().message();
+  const nlohmann::json done = {
+      {"requested_by", requested_by}, {"boot_id", boot_id()}, {"method", "simdext-restart"}};
+  if (auto written =
+          reports::write_file_atomically(state / "reboot-done.json", reports::dump_safely(done) + "\n");
+      !written) {
+    return written.error().message();
+  }
+  std::filesystem::remove(request_path, ec);
+  return "reboot requested by " + requested_by + ": simdext restarted, DUT found again at " + found->raw_node;
+}
+
 CommandResult<ProvisionedDut> provision_simdext(const RunOptions& options, const Installation& installation,
                                                 const std::filesystem::path& state_dir) {
   auto profile = resolve_profile(options.sim_profile, installation);
@@ -47,6 +93,7 @@ CommandResult<ProvisionedDut> provision_simdext(const RunOptions& options, const
   provisioned.dut.state_dir = std::filesystem::absolute(state_dir).string();
   provisioned.info = dut_info(provisioned.dut);
   provisioned.info.profile = profile->stem().string();
+  provisioned.env["SIMDEXT"] = installation.simdext_binary.string();
   auto* simdext = provisioned.simdext.get();
   provisioned.present = [simdext] { return simdext->present(); };
   const auto with_simdext = installation.source_dir / "ci" / "with-simdext.sh";
@@ -101,6 +148,24 @@ CommandResult<ProvisionedDut> provision_dut(const RunOptions& options, const Ins
                          : provision_device(options, state_dir);
   if (!provisioned) return provisioned;
   provisioned->dut_json = std::filesystem::absolute(state_dir / "dut.json");
+  if (provisioned->simdext) {
+    const auto binary = installation.simdext_binary;
+    const auto dut = provisioned->dut;
+    const auto dut_json = provisioned->dut_json;
+    provisioned->honour_reboot_request = [binary, dut, dut_json] {
+      return reboot_simdext(binary, dut, dut_json);
+    };
+  } else {
+    const auto request = std::filesystem::absolute(state_dir / "reboot-request.json");
+    provisioned->honour_reboot_request = [request] {
+      std::error_code ec;
+      return std::filesystem::exists(request, ec)
+                 ? std::string(
+                       "a test requested a host reboot; rebooting real hardware from inside a run is not "
+                       "implemented yet (reboot, then `dextqual resume`): the later phase will fail")
+                 : std::string();
+    };
+  }
   if (!provisioned->reproducer_prefix) {
     const auto dut_json = provisioned->dut_json.string();
     provisioned->reproducer_prefix = [dut_json](const std::string& binary) {

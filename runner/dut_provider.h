@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -26,6 +27,11 @@ struct ProvisionedDut {
   std::unique_ptr<SimdextSession> simdext;  // stopped when this goes away
   std::function<bool()> present;
   std::function<std::string(const std::string& binary)> reproducer_prefix;
+  std::map<std::string, std::string> env;  // for every suite binary (SIMDEXT for lifecycle control)
+  // The runner's half of the reboot contract (suites/persistence/reboot_contract.h): when a test left
+  // <state>/reboot-request.json, reboot the DUT's host, find the DUT again, write reboot-done.json.
+  // Returns a line for the console, empty when nothing was requested.
+  std::function<std::string()> honour_reboot_request;
 };
 
 // Writes <state_dir>/dut.json. Usage errors (exit 2) for refusals and bad options; harness errors

@@ -82,6 +82,8 @@ SessionSettings settings_for(const RunOptions& options, Prepared& prepared, cons
       std::chrono::milliseconds(static_cast<std::int64_t>(options.timeout_per_test_s * 1000));
   settings.reproducer_prefix = prepared.dut.reproducer_prefix;
   settings.device_present = prepared.dut.present;
+  settings.honour_reboot_request = prepared.dut.honour_reboot_request;
+  for (const auto& [name, value] : prepared.dut.env) settings.env[name] = value;
   settings.expectations = std::move(prepared.expectations);
   settings.stop = signals.token();
   settings.boot_id = boot_id();

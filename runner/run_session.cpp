@@ -75,6 +75,10 @@ Result<std::string> RunSession::execute() {
     };
     events.device_present = settings_.device_present;
     events.note = [&](const std::string& line) { console_.note(line); };
+    events.between_launches = [&] {
+      if (!settings_.honour_reboot_request) return;
+      if (const auto line = settings_.honour_reboot_request(); !line.empty()) console_.note(line);
+    };
     const auto end = execute_suite(spec, tests, events);
     if (journal_error) return std::unexpected(*journal_error);
     if (end.device_lost) {

@@ -30,6 +30,7 @@ struct SessionSettings {
   // The command that runs one suite binary against this DUT; --gtest_filter=<test> is appended.
   std::function<std::string(const std::string& binary)> reproducer_prefix;
   std::function<bool()> device_present;
+  std::function<std::string()> honour_reboot_request;
   Expectations expectations;
   std::stop_token stop;
   std::string boot_id;

@@ -56,6 +56,22 @@ bool check_device(const SuiteExecutionEvents& events) {
   return !events.device_present || events.device_present();
 }
 
+// "Reboot.Phase2VerifyAfterRestart" -> true: a later phase must start in a fresh launch.
+bool starts_a_phase(const std::string& test) {
+  const auto at = test.find("Phase");
+  return at != std::string::npos && at + 5 < test.size() && test[at + 5] >= '2' && test[at + 5] <= '9';
+}
+
+// The tests up to (not including) the next later-phase test after the first.
+std::vector<std::string> next_segment(const std::vector<std::string>& remaining) {
+  std::vector<std::string> segment;
+  for (const auto& test : remaining) {
+    if (!segment.empty() && starts_a_phase(test)) break;
+    segment.push_back(test);
+  }
+  return segment;
+}
+
 }  // namespace
 
 SuiteExecutionEnd execute_suite(const SuiteExecutionSpec& spec, const std::vector<std::string>& tests,
@@ -68,7 +84,9 @@ SuiteExecutionEnd execute_suite(const SuiteExecutionSpec& spec, const std::vecto
   if (!spec.findings_dir.empty()) std::filesystem::create_directories(spec.findings_dir, ec);
   bool harness_reported = false;
   for (int launch = 1; !remaining.empty(); ++launch) {
-    const auto end = launch_suite(spec, remaining, launch, events);
+    const auto launched = next_segment(remaining);
+    const auto end = launch_suite(spec, launched, launch, events);
+    if (events.between_launches) events.between_launches();
     std::erase_if(remaining,
                   [&](const std::string& t) { return end.finished.contains(t) || end.interrupted == t; });
 
@@ -130,12 +148,19 @@ SuiteExecutionEnd execute_suite(const SuiteExecutionSpec& spec, const std::vecto
       }
       continue;
     }
-    // The binary ended on its own without reaching these tests: it was asked and did not run them.
-    const auto why = end.finished.empty() && !end.interrupted
+    // The binary ended on its own: what it was asked to run and did not is UNRESOLVED.
+    const auto why = end.finished.empty()
                          ? "the suite binary ran no tests and " + end.outcome.describe()
                          : "the suite binary " + end.outcome.describe() + " without running this test";
-    for (const auto& test : remaining) events.finished(unresolved(spec, test, why, end.log_tail));
-    return result;
+    for (const auto& test : launched) {
+      if (std::find(remaining.begin(), remaining.end(), test) != remaining.end()) {
+        events.finished(unresolved(spec, test, why, end.log_tail));
+      }
+    }
+    std::erase_if(remaining, [&](const std::string& t) {
+      return std::find(launched.begin(), launched.end(), t) != launched.end();
+    });
+    if (remaining.empty()) return result;
   }
   return result;
 }

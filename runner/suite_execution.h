@@ -8,7 +8,10 @@
 //   - after a crash or a timeout the binary is relaunched for the tests it had not reached;
 //   - a binary that exits without running what it was asked to leaves those tests UNRESOLVED, and a
 //     non-zero exit that no test explains becomes an UNRESOLVED "[harness]" entry;
-//   - when the DUT is gone after a failure the test is DEVICE-LOST and the suite stops there.
+//   - when the DUT is gone after a failure the test is DEVICE-LOST and the suite stops there;
+//   - a test named "...Phase<N>..." with N >= 2 starts a new launch, after the runner had its chance to
+//     honour a reboot request of the phase before (the reboot contract, reboot_contract.h): a reboot
+//     splits the plan in two.
 #pragma once
 
 #include <chrono>
@@ -44,6 +47,8 @@ struct SuiteExecutionEvents {
   std::function<void(const reports::TestResult& result)> finished;
   std::function<bool()> device_present;  // asked after a failure, crash or timeout
   std::function<void(const std::string& line)> note;
+  // Between two launches (and after the last): where the runner honours a reboot request.
+  std::function<void()> between_launches;
 };
 
 struct SuiteExecutionEnd {
