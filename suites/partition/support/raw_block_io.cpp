@@ -1,18 +1,23 @@
 #include "raw_block_io.h"
 
-#include <fcntl.h>
-#include <linux/fs.h>
-#include <sys/ioctl.h>
-#include <sys/uio.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <cstring>
+
+#include "lifecycle_raw_io.h"
+#include "platform/limits_probe.h"
 
 namespace dextqual::lifecycle {
 namespace {
 
 std::string at(const std::string& node, std::uint64_t offset, std::size_t length) {
   return node + " at byte " + std::to_string(offset) + ", " + std::to_string(length) + " bytes";
+}
+
+// The platform's words for what failed, with where on the device.
+std::unexpected<Error> located(const Error& error, const std::string& what, const std::string& where) {
+  return std::unexpected(Error{what + " " + where, error.detail, error.errno_value});
 }
 
 }  // namespace
@@ -26,25 +31,26 @@ AlignedBuffer::AlignedBuffer(std::size_t bytes)
 void AlignedBuffer::Free::operator()(std::uint8_t* pointer) const { std::free(pointer); }
 
 Result<RawBlockDevice> RawBlockDevice::open(const std::string& node) {
-  UniqueFd fd(::open(node.c_str(), O_RDWR | O_DIRECT | O_CLOEXEC));
-  if (!fd) {
-    return fail_errno("open " + node + " (O_DIRECT)");
-  }
+  DQ_TRY_ASSIGN(UniqueFd fd, limits::open_uncached(node, limits::Access::read_write));
   return RawBlockDevice(node, std::move(fd));
 }
 
 Status RawBlockDevice::write(std::uint64_t offset, std::span<const std::uint8_t> data, WriteMode mode) {
+  if (mode == WriteMode::fua) {
+    if (auto written = platform::write_fua(fd_.get(), offset, data); !written) {
+      return located(written.error(), "FUA write", at(node_, offset, data.size()));
+    }
+    return {};
+  }
   std::size_t done = 0;
   while (done < data.size()) {
-    iovec vector{const_cast<std::uint8_t*>(data.data() + done), data.size() - done};
-    const ssize_t written = ::pwritev2(fd_.get(), &vector, 1, static_cast<off_t>(offset + done),
-                                       mode == WriteMode::fua ? RWF_DSYNC : 0);
+    const ssize_t written =
+        ::pwrite(fd_.get(), data.data() + done, data.size() - done, static_cast<off_t>(offset + done));
+    if (written < 0 && errno == EINTR) {
+      continue;
+    }
     if (written < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      return fail_errno(std::string(mode == WriteMode::fua ? "FUA write " : "write ") +
-                        at(node_, offset + done, data.size() - done));
+      return fail_errno("write " + at(node_, offset + done, data.size() - done));
     }
     if (written == 0) {
       return fail("write " + at(node_, offset + done, data.size() - done), "device accepted 0 bytes");
@@ -59,10 +65,10 @@ Status RawBlockDevice::read(std::uint64_t offset, std::span<std::uint8_t> data) 
   while (done < data.size()) {
     const ssize_t got =
         ::pread(fd_.get(), data.data() + done, data.size() - done, static_cast<off_t>(offset + done));
+    if (got < 0 && errno == EINTR) {
+      continue;
+    }
     if (got < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
       return fail_errno("read " + at(node_, offset + done, data.size() - done));
     }
     if (got == 0) {
@@ -74,26 +80,16 @@ Status RawBlockDevice::read(std::uint64_t offset, std::span<std::uint8_t> data) 
 }
 
 Status RawBlockDevice::flush() {
-  if (::fsync(fd_.get()) != 0) {
-    return fail_errno("flush (fsync → SYNCHRONIZE CACHE) " + node_);
+  if (auto flushed = limits::flush_device(fd_.get()); !flushed) {
+    return located(flushed.error(), "flush", node_);
   }
   return {};
 }
 
 Status RawBlockDevice::discard(std::uint64_t offset, std::uint64_t length) {
-  std::uint64_t range[2] = {offset, length};
-  if (::ioctl(fd_.get(), BLKDISCARD, range) != 0) {
-    return fail_errno("ioctl BLKDISCARD " + at(node_, offset, length));
-  }
-  return {};
+  return platform::discard_range(fd_.get(), offset, length);
 }
 
-Result<std::uint64_t> RawBlockDevice::size_bytes() const {
-  std::uint64_t size = 0;
-  if (::ioctl(fd_.get(), BLKGETSIZE64, &size) != 0) {
-    return fail_errno("ioctl BLKGETSIZE64 " + node_);
-  }
-  return size;
-}
+Result<std::uint64_t> RawBlockDevice::size_bytes() const { return platform::device_size_bytes(fd_.get()); }
 
 }  // namespace dextqual::lifecycle

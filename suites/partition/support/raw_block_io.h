@@ -1,8 +1,7 @@
-// Direct (O_DIRECT) reads and writes of whole sectors on a block node, with the page-aligned buffers
-// O_DIRECT needs. What the lifecycle suites write through the raw node, and read back past the host's
-// cache. A write can ask for FUA (RWF_DSYNC on an O_DIRECT write: the block layer sets FUA, or follows
-// the write with a flush when the device has no FUA); flush() is fsync on the node, which the block
-// layer turns into SYNCHRONIZE CACHE.
+// Reads and writes of whole sectors on the raw node past the host's cache (limits_probe.h's
+// open_uncached: O_DIRECT on Linux, /dev/rdiskN with F_NOCACHE on macOS), with the page-aligned buffers
+// that needs. What the lifecycle suites write and read back. A write can ask for FUA
+// (lifecycle_raw_io.h); flush() is the device flush (SYNCHRONIZE CACHE: fsync / DKIOCSYNCHRONIZE).
 #pragma once
 
 #include <cstddef>
