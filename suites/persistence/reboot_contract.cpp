@@ -58,11 +58,4 @@ Result<std::optional<nlohmann::json>> read_json_if_present(const std::filesystem
   return std::optional<nlohmann::json>(std::move(json));
 }
 
-std::string current_boot_id() {
-  std::ifstream in("/proc/sys/kernel/random/boot_id");
-  std::string id;
-  std::getline(in, id);
-  return id;
-}
-
 }  // namespace dextqual::lifecycle

@@ -33,7 +33,4 @@ struct RebootPaths {
 // The JSON in `path`, nullopt when there is no such file, an Error when it cannot be parsed.
 [[nodiscard]] Result<std::optional<nlohmann::json>> read_json_if_present(const std::filesystem::path& path);
 
-// This boot's id (/proc/sys/kernel/random/boot_id on Linux), empty where there is none.
-[[nodiscard]] std::string current_boot_id();
-
 }  // namespace dextqual::lifecycle

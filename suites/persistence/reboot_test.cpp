@@ -6,6 +6,7 @@
 
 #include "integrity/write_journal.h"
 #include "lifecycle_device.h"
+#include "lifecycle_host.h"
 #include "persistence_plan.h"
 #include "reboot_contract.h"
 #include "support/durability_check.h"
@@ -49,7 +50,7 @@ TEST(Reboot, Phase1WriteAndFlush) {
                                 {"run_id", identity->run_id_hex()},
                                 {"serial", dut().identity.serial},
                                 {"wwn", dut().identity.wwn},
-                                {"boot_id_before", current_boot_id()},
+                                {"boot_id_before", platform::boot_id()},
                                 {"first_lba", plan.first_lba},
                                 {"region_sectors", plan.region_sectors},
                                 {"sectors_per_block", sectors_per_block},

@@ -15,7 +15,8 @@ add_library(dextqual_lifecycle STATIC
   ${lifecycle_dir}/diskutil_disk_lifecycle.cpp
   ${lifecycle_dir}/${DEXTQUAL_PLATFORM}/lifecycle_${DEXTQUAL_PLATFORM}_disk.cpp
   ${lifecycle_dir}/${DEXTQUAL_PLATFORM}/lifecycle_${DEXTQUAL_PLATFORM}_device.cpp
-  ${lifecycle_dir}/${DEXTQUAL_PLATFORM}/lifecycle_${DEXTQUAL_PLATFORM}_raw_io.cpp)
+  ${lifecycle_dir}/${DEXTQUAL_PLATFORM}/lifecycle_${DEXTQUAL_PLATFORM}_raw_io.cpp
+  ${lifecycle_dir}/${DEXTQUAL_PLATFORM}/lifecycle_${DEXTQUAL_PLATFORM}_host.cpp)
 target_include_directories(dextqual_lifecycle PUBLIC ${lifecycle_dir} ${lifecycle_dir}/..)
 target_link_libraries(dextqual_lifecycle PUBLIC dextqual_core dextqual_process PRIVATE pugixml::pugixml)
 
