@@ -4,7 +4,7 @@
 set -euo pipefail
 
 debian_packages=(
-  build-essential cmake ninja-build pkg-config git
+  build-essential cmake ninja-build pkg-config git python3
   libgtest-dev libgmock-dev libbenchmark-dev
   libsodium-dev libpugixml-dev libboost1.81-dev libfuse3-dev fuse3
   libcli11-dev nlohmann-json3-dev libtomlplusplus-dev
