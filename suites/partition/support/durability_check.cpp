@@ -32,6 +32,41 @@ std::string label(const integrity::Finding& finding, AfterEvent event) {
   return "";
 }
 
+// Sectors of `range` covered by `failing` (sorted, disjoint).
+std::uint64_t overlap(const integrity::LbaRange& range, const std::vector<integrity::LbaRange>& failing) {
+  std::uint64_t covered = 0;
+  for (const integrity::LbaRange& bad : failing) {
+    if (bad.first >= range.end()) {
+      break;
+    }
+    const std::uint64_t first = std::max(bad.first, range.first);
+    const std::uint64_t end = std::min(bad.end(), range.end());
+    covered += end > first ? end - first : 0;
+  }
+  return covered;
+}
+
+// A binding write that reached the media only in part is a torn write: say so per command, because
+// the per-sector findings alone read like many small losses (PERSISTENCE.md §2, "Torn").
+std::vector<std::string> torn_writes(const integrity::WriteFlushHistory& history,
+                                     const std::vector<integrity::LbaRange>& failing) {
+  std::vector<std::string> lines;
+  for (const integrity::WriteRecord& write : history.writes) {
+    if (integrity::durability_of(write, history) == integrity::Durability::may_be_lost) {
+      continue;
+    }
+    const std::uint64_t lost = overlap(write.range, failing);
+    if (lost > 0 && lost < write.range.count) {
+      lines.push_back("torn write: write " + std::to_string(write.write_id) + " (LBA " +
+                      std::to_string(write.range.first) + ".." + std::to_string(write.range.end() - 1) +
+                      ", gen " + std::to_string(write.generation) + ") reached the media with only " +
+                      std::to_string(write.range.count - lost) + " of its " +
+                      std::to_string(write.range.count) + " sectors");
+    }
+  }
+  return lines;
+}
+
 }  // namespace
 
 Result<DurabilityVerdict> verify_durability(const std::string& raw_node,
@@ -54,6 +89,20 @@ Result<DurabilityVerdict> verify_durability(const std::string& raw_node,
                                         options, verify));
   DurabilityVerdict verdict;
   verdict.sectors_legally_older = report.sectors_older_than_last;
+  std::vector<integrity::LbaRange> failing_ranges;
+  for (const integrity::Finding& finding : report.findings) {
+    if (!finding.acceptable) {
+      failing_ranges.push_back(finding.range);
+    }
+  }
+  const std::vector<std::string> torn = torn_writes(history, failing_ranges);
+  constexpr std::size_t kTornShown = 4;
+  for (std::size_t i = 0; i < torn.size() && i < kTornShown; ++i) {
+    verdict.failures.push_back(torn[i]);
+  }
+  if (torn.size() > kTornShown) {
+    verdict.failures.push_back("... " + std::to_string(torn.size() - kTornShown) + " more torn writes");
+  }
   // The first findings say what happened; thousands of lines would bury them.
   constexpr std::size_t kShown = 12;
   std::size_t failing = 0;
