@@ -19,7 +19,7 @@ TEST(PublishedLimits, AreConsistentWithTheDmaSpecification) {
   auto report = gather_limits(dut());
   ASSERT_TRUE(report) << report.error().message();
   const Analysis analysis = analyze(*report);
-  std::cout << analysis.describe(Severity::info);
+  std::cout << describe_sources(*report) << analysis.describe(Severity::info);
   if (analysis.effective_write) {
     RecordProperty("effective_write_limit_bytes", std::to_string(analysis.effective_write->bytes));
   }

@@ -9,11 +9,12 @@ add_library(dextqual_limits STATIC
   ${limits_dir}/limits_rules_queue.cpp
   ${limits_dir}/limits_simdext.cpp
   ${limits_dir}/limits_gather.cpp
+  ${limits_dir}/limits_vpd.cpp
   ${limits_dir}/limits_probe.cpp
   ${limits_dir}/${DEXTQUAL_PLATFORM}/limits_raw_node.cpp
   ${limits_dir}/macos/limits_ioreg.cpp
   ${limits_dir}/${DEXTQUAL_PLATFORM}/limits_platform.cpp)
-target_link_libraries(dextqual_limits PUBLIC dextqual_core PRIVATE pugixml::pugixml)
+target_link_libraries(dextqual_limits PUBLIC dextqual_core PRIVATE dextqual_scsi pugixml::pugixml)
 if(DEXTQUAL_PLATFORM STREQUAL "linux")
   target_sources(dextqual_limits PRIVATE ${limits_dir}/linux/limits_sysfs.cpp)
 else()

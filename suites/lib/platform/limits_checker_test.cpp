@@ -116,6 +116,23 @@ TEST(LimitsChecker, LinuxSplitSizeAboveVpdMaximumTransferLengthIsPredicted) {
   EXPECT_EQ(analysis.predicted(Direction::write, 64 * KiB), nullptr);
 }
 
+TEST(LimitsChecker, ModelFrontedQueueIsNotComparedWithVpdButPublishedLimitsAre) {
+  // simdext's loop device is not the HBA's queue; the published E still must not exceed B0h's MTL.
+  LimitsReport report = f2_report(512 * KiB);
+  report.linux_queue =
+      LinuxQueueLimits{"loop0", 1280 * KiB, 1280 * KiB, 128, 64 * KiB, 512, 512, 511, "write back"};
+  report.queue_fronts_model = true;
+  report.vpd = VpdBlockLimits{256, 0, 0};  // 128 KiB
+  const Analysis analysis = analyze(report);
+  EXPECT_FALSE(analysis.has_errors()) << analysis.describe(Severity::info);
+  const std::string text = analysis.describe();
+  EXPECT_NE(
+      text.find("[warning vpd-1] effective published write limit E = 512 KiB exceeds the device's VPD B0h "
+                "MAXIMUM TRANSFER LENGTH 128 KiB"),
+      std::string::npos)
+      << text;
+}
+
 TEST(LimitsChecker, BoundarySizesAreOneBlockAroundEachLimit) {
   // The raw sweep probes one block below, at and above every advertised limit.
   const Analysis analysis = analyze(f2_report());

@@ -4,6 +4,8 @@
 // cannot be read becomes a note in the report, not a failure: the checker works with what there is.
 #pragma once
 
+#include <string>
+
 #include "core/result.h"
 #include "dut/dut_description.h"
 #include "platform/limits_model.h"
@@ -11,6 +13,9 @@
 namespace dextqual::limits {
 
 [[nodiscard]] Result<LimitsReport> gather_limits(const DutDescription& dut);
+
+// One line per source that was read, with its key values, for logs and reports.
+[[nodiscard]] std::string describe_sources(const LimitsReport& report);
 
 // Implemented once per OS under platform/<os>/limits_platform.cpp.
 void gather_platform_limits(const DutDescription& dut, LimitsReport& report);

@@ -79,6 +79,9 @@ struct LimitsReport {
   std::optional<DmaSpecification> dma;
   std::optional<LinuxQueueLimits> linux_queue;
   std::optional<VpdBlockLimits> vpd;
+  // True when the block queue in sysfs fronts a model (simdext's loop device over FUSE) rather than the
+  // HBA driver's own queue: the Linux split size then says nothing about the SCSI device.
+  bool queue_fronts_model = false;
   std::vector<std::string> notes;  // sources that could not be read, and why (not a failure)
 };
 

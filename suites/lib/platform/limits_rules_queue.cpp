@@ -4,6 +4,7 @@
 // block layer sends whole is refused by the device (ILLEGAL REQUEST -> EIO): F2's shape on Linux.
 #include <bit>
 #include <string>
+#include <utility>
 
 #include "platform/limits_rules.h"
 
@@ -68,7 +69,11 @@ void check_vpd(const LimitsReport& report, Analysis& analysis) {
   if (vpd.maximum_transfer_length && *vpd.maximum_transfer_length != 0) {
     const std::uint64_t mtl = *vpd.maximum_transfer_length * b;
     analysis.advertised.push_back(mtl);
-    if (report.linux_queue && report.linux_queue->max_bytes && *report.linux_queue->max_bytes > mtl) {
+    if (report.linux_queue && report.queue_fronts_model) {
+      add(analysis, "linux-5", Severity::info,
+          "max_sectors_kb of " + report.linux_queue->device +
+              " is the simulator's loop device, not the HBA's queue: not compared with VPD B0h");
+    } else if (report.linux_queue && report.linux_queue->max_bytes && *report.linux_queue->max_bytes > mtl) {
       const std::string split = format_bytes(*report.linux_queue->max_bytes);
       add(analysis, "linux-5", Severity::error,
           "VPD B0h MAXIMUM TRANSFER LENGTH " + format_bytes(mtl) + " < max_sectors_kb " + split +
@@ -77,6 +82,16 @@ void check_vpd(const LimitsReport& report, Analysis& analysis) {
       for (Direction d : {Direction::read, Direction::write}) {
         analysis.predicted_failures.push_back(
             {d, mtl, *report.linux_queue->max_bytes, "above the device's VPD B0h MAXIMUM TRANSFER LENGTH"});
+      }
+    }
+    for (const auto& [direction, effective] : {std::pair{Direction::read, analysis.effective_read},
+                                               std::pair{Direction::write, analysis.effective_write}}) {
+      if (effective && effective->bytes > mtl) {
+        // Whether macOS's SBC driver caps requests at B0h is unconfirmed (MACOS.md §6): a warning.
+        add(analysis, "vpd-1", Severity::warning,
+            std::string("effective published ") + to_string(direction) + " limit E = " +
+                format_bytes(effective->bytes) + " exceeds the device's VPD B0h MAXIMUM TRANSFER LENGTH " +
+                format_bytes(mtl) + ": requests between them may be refused by the device");
       }
     }
     if (vpd.optimal_transfer_length && *vpd.optimal_transfer_length > *vpd.maximum_transfer_length) {

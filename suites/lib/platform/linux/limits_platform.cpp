@@ -1,5 +1,5 @@
-// Linux sources of transfer limits: the block queue in sysfs. VPD Block Limits (B0h) needs the SCSI
-// initiator (suites/lib/scsi); until the limits gatherer uses it, its absence is a note.
+// Linux sources of transfer limits: the block queue in sysfs (VPD B0h is read by the shared gatherer
+// through the SCSI pass-through).
 #include "platform/limits_gather.h"
 #include "platform/linux/limits_sysfs.h"
 
@@ -22,7 +22,6 @@ void gather_platform_limits(const DutDescription& dut, LimitsReport& report) {
     return;
   }
   report.linux_queue = std::move(*queue);
-  report.notes.push_back("VPD Block Limits (B0h) not read: no SCSI initiator in the limits gatherer yet");
 }
 
 }  // namespace dextqual::limits
