@@ -71,8 +71,9 @@ TEST(Hotplug, EjectReattachCyclesKeepAcknowledgedWrites) {
   }
   const ResourceCount after = count_resources(dut());
   EXPECT_EQ(after.open_fds, before.open_fds) << "file descriptors leaked over the cycles";
-  EXPECT_LE(after.sim_loops.size(), 1u)
-      << "loop devices left over earlier attachments: " << after.sim_loops.size();
+  // The current attachment is the only loop device simdext may own.
+  EXPECT_LT(after.sim_loops.size(), 2u)
+      << "loop devices left over earlier attachments: " << ::testing::PrintToString(after.sim_loops);
 }
 
 }  // namespace
