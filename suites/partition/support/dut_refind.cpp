@@ -1,6 +1,6 @@
 #include "dut_refind.h"
 
-#include "testing/dut_environment.h"
+#include <algorithm>
 
 namespace dextqual::lifecycle {
 
@@ -12,10 +12,9 @@ std::chrono::milliseconds attach_budget(const DutDescription& dut) {
   return std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
 }
 
-Result<Refound> restore_and_find(platform::DeviceLifecycle& lifecycle,
+Result<Refound> restore_and_find(platform::DeviceLifecycle& lifecycle, const DutDescription& before,
                                  std::optional<platform::DeviceEvent> restore,
-                                 std::chrono::milliseconds budget) {
-  const DutDescription before = testing::dut();
+                                 std::chrono::milliseconds budget, const std::string& dut_path) {
   const auto start = std::chrono::steady_clock::now();
   if (restore) {
     DQ_TRY(lifecycle.apply(*restore));
@@ -28,11 +27,9 @@ Result<Refound> restore_and_find(platform::DeviceLifecycle& lifecycle,
   DQ_TRY_ASSIGN(DutDescription found, lifecycle.find_again(before, remaining));
   const auto elapsed =
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
-  const std::string path = testing::dut_path();
-  if (!path.empty()) {
-    DQ_TRY(save_dut(path, found));
+  if (!dut_path.empty()) {
+    DQ_TRY(save_dut(dut_path, found));
   }
-  testing::set_dut(found, path);
   return Refound{std::move(found), elapsed};
 }
 

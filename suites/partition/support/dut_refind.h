@@ -10,6 +10,7 @@
 #include "core/result.h"
 #include "dut/dut_description.h"
 #include "lifecycle_device.h"
+#include "testing/dut_environment.h"
 
 namespace dextqual::lifecycle {
 
@@ -23,9 +24,21 @@ struct Refound {
 };
 
 // Applies `restore` (attach, or nothing when nullopt: the device comes back by itself) and waits for
-// the DUT. Installs the found description with testing::set_dut and rewrites testing::dut_path().
+// the device `before` describes. When `dut_path` is not empty, rewrites that dut.json atomically.
 [[nodiscard]] Result<Refound> restore_and_find(platform::DeviceLifecycle& lifecycle,
+                                               const DutDescription& before,
                                                std::optional<platform::DeviceEvent> restore,
-                                               std::chrono::milliseconds budget);
+                                               std::chrono::milliseconds budget, const std::string& dut_path);
+
+// The same for the suite's DUT: the found description becomes testing::dut() for the tests that follow,
+// and the --dut file is rewritten for the suite binaries that follow.
+[[nodiscard]] inline Result<Refound> restore_and_find(platform::DeviceLifecycle& lifecycle,
+                                                      std::optional<platform::DeviceEvent> restore,
+                                                      std::chrono::milliseconds budget) {
+  DQ_TRY_ASSIGN(Refound refound,
+                restore_and_find(lifecycle, testing::dut(), restore, budget, testing::dut_path()));
+  testing::set_dut(refound.dut, testing::dut_path());
+  return refound;
+}
 
 }  // namespace dextqual::lifecycle
