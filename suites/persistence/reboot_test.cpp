@@ -77,6 +77,8 @@ TEST(Reboot, Phase2VerifyAfterRestart) {
   ASSERT_TRUE(done.has_value()) << done.error().message();
   ASSERT_TRUE(done->has_value()) << "phase 1 wrote its data and asked for a reboot (" << paths.request
                                  << "), but there is no " << paths.done << ": the reboot did not happen";
+  EXPECT_EQ((**done).value("requested_by", ""), (**phase).value("requested_by", ""))
+      << paths.done << " confirms a reboot someone else asked for";
   RecordProperty("reboot_method", (**done).value("method", ""));
   RecordProperty("boot_id_after", (**done).value("boot_id", ""));
 
