@@ -67,7 +67,8 @@ TEST(Hotplug, DetachAttachCyclesWithIoInFlight) {
     ASSERT_GE(io->completed_writes(), 4u) << "the writer never got going: " << io->failure();
 
     const auto pulled = std::chrono::steady_clock::now();
-    auto detached = lifecycle->apply(DeviceEvent::detach);
+    ReattachOnExit guard(*lifecycle);
+    auto detached = guard.take_away(DeviceEvent::detach);
     ASSERT_TRUE(detached.has_value()) << detached.error().message();
     if (!io->wait_finished(kPromptFailure)) {
       ADD_FAILURE() << "in-flight writes neither failed nor completed within " << ms(kPromptFailure)
@@ -81,6 +82,7 @@ TEST(Hotplug, DetachAttachCyclesWithIoInFlight) {
     auto refound = restore_and_find(*lifecycle, DeviceEvent::attach, budget);
     io.reset();  // after the attach: a writer stuck until then gets its chance to end
     ASSERT_TRUE(refound.has_value()) << refound.error().message();
+    guard.back();
     RecordProperty("attach_ms_cycle_" + std::to_string(cycle), std::to_string(refound->elapsed.count()));
     ASSERT_LE(refound->elapsed, budget)
         << "F10: the device took " << refound->elapsed.count() << " ms to come back; budget "

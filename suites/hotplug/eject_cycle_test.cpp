@@ -52,10 +52,12 @@ TEST(Hotplug, EjectReattachCyclesKeepAcknowledgedWrites) {
       next_write_id = writer.next_write_id();
       ASSERT_TRUE(journal->quiesced().has_value());
     }
-    auto ejected = lifecycle->apply(DeviceEvent::eject);
+    ReattachOnExit guard(*lifecycle);
+    auto ejected = guard.take_away(DeviceEvent::eject);
     ASSERT_TRUE(ejected.has_value()) << ejected.error().message();
     auto refound = restore_and_find(*lifecycle, DeviceEvent::attach, budget);
     ASSERT_TRUE(refound.has_value()) << refound.error().message();
+    guard.back();
     RecordProperty("attach_ms_cycle_" + std::to_string(cycle), std::to_string(refound->elapsed.count()));
     ASSERT_LE(refound->elapsed, budget) << "F10: the device took " << refound->elapsed.count()
                                         << " ms to come back; budget " << budget.count() << " ms";

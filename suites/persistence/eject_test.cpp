@@ -47,10 +47,12 @@ TEST(Eject, AcknowledgedRawWritesSurviveCleanEjectAndReattach) {
     // Logged before the eject: a clean eject makes every acknowledged write binding (PERSISTENCE.md §3).
     ASSERT_TRUE(journal->quiesced().has_value());
   }
-  auto ejected = lifecycle->apply(DeviceEvent::eject);
+  ReattachOnExit guard(*lifecycle);
+  auto ejected = guard.take_away(DeviceEvent::eject);
   ASSERT_TRUE(ejected.has_value()) << ejected.error().message();
   auto refound = restore_and_find(*lifecycle, DeviceEvent::attach, attach_budget(dut()));
   ASSERT_TRUE(refound.has_value()) << refound.error().message();
+  guard.back();
   RecordProperty("reattach_ms", std::to_string(refound->elapsed.count()));
   RecordProperty("node_after_reattach", refound->dut.raw_node);
 
@@ -79,10 +81,12 @@ TEST(Eject, FilesSurviveUnmountCleanEjectAndReattach) {
     ASSERT_TRUE(written.has_value()) << written.error().message();
     ASSERT_TRUE(prepared->volume.unmount().has_value());
   }
-  auto ejected = lifecycle->apply(DeviceEvent::eject);
+  ReattachOnExit guard(*lifecycle);
+  auto ejected = guard.take_away(DeviceEvent::eject);
   ASSERT_TRUE(ejected.has_value()) << ejected.error().message();
   auto refound = restore_and_find(*lifecycle, DeviceEvent::attach, attach_budget(dut()));
   ASSERT_TRUE(refound.has_value()) << refound.error().message();
+  guard.back();
 
   const auto layout = standard_layout(dut().capacity_bytes());
   auto partitions = disk->reread_partitions(refound->dut.buffered_node, layout.size());

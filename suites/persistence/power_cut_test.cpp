@@ -44,10 +44,12 @@ TEST(PowerCut, MustSurviveWritesSurviveAndTheRestIsOldOrNew) {
     ASSERT_TRUE(written.has_value()) << written.error().message();
     ASSERT_TRUE(journal->mark("cut").has_value());
   }
-  auto cut = lifecycle->apply(DeviceEvent::power_cut);
+  ReattachOnExit guard(*lifecycle);
+  auto cut = guard.take_away(DeviceEvent::power_cut);
   ASSERT_TRUE(cut.has_value()) << cut.error().message();
   auto refound = restore_and_find(*lifecycle, DeviceEvent::attach, attach_budget(dut()));
   ASSERT_TRUE(refound.has_value()) << refound.error().message();
+  guard.back();
   RecordProperty("power_restore_ms", std::to_string(refound->elapsed.count()));
 
   auto verdict = verify_durability(refound->dut.raw_node, *identity, *journal_path, plan.area(),
@@ -93,10 +95,12 @@ TEST(PowerCut, FlushOfA256MiBDirtySetIsHonoured) {
     ASSERT_TRUE(flushed.has_value()) << flushed.error().message();
     ASSERT_TRUE(journal->sync().has_value());
   }
-  auto cut = lifecycle->apply(DeviceEvent::power_cut);
+  ReattachOnExit guard(*lifecycle);
+  auto cut = guard.take_away(DeviceEvent::power_cut);
   ASSERT_TRUE(cut.has_value()) << cut.error().message();
   auto refound = restore_and_find(*lifecycle, DeviceEvent::attach, attach_budget(dut()));
   ASSERT_TRUE(refound.has_value()) << refound.error().message();
+  guard.back();
   auto verdict = verify_durability(refound->dut.raw_node, *identity, *journal_path, area, sectors_per_block,
                                    AfterEvent::power_cut);
   ASSERT_TRUE(verdict.has_value()) << verdict.error().message();

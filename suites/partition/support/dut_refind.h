@@ -23,6 +23,31 @@ struct Refound {
   std::chrono::milliseconds elapsed{0};  // from the restoring event's start to the device being usable
 };
 
+// Brings the device back if the test ends while it is away (a failed assertion between an eject and
+// its re-attach must not leave every later test without a DUT). Armed by the event, disarmed by a
+// successful restore_and_find.
+class ReattachOnExit {
+ public:
+  explicit ReattachOnExit(platform::DeviceLifecycle& lifecycle) : lifecycle_(lifecycle) {}
+  ReattachOnExit(const ReattachOnExit&) = delete;
+  ReattachOnExit& operator=(const ReattachOnExit&) = delete;
+  ~ReattachOnExit() {
+    if (armed_) {
+      (void)lifecycle_.apply(platform::DeviceEvent::attach);
+    }
+  }
+  // Applies `event` (which takes the device away) and arms the guard.
+  [[nodiscard]] Status take_away(platform::DeviceEvent event) {
+    armed_ = true;
+    return lifecycle_.apply(event);
+  }
+  void back() { armed_ = false; }
+
+ private:
+  platform::DeviceLifecycle& lifecycle_;
+  bool armed_ = false;
+};
+
 // Applies `restore` (attach, or nothing when nullopt: the device comes back by itself) and waits for
 // the device `before` describes. When `dut_path` is not empty, rewrites that dut.json atomically.
 [[nodiscard]] Result<Refound> restore_and_find(platform::DeviceLifecycle& lifecycle,
