@@ -30,7 +30,10 @@ Measurement measure() {
   }
   const std::vector<std::string> sizes =
       dut.quick ? std::vector<std::string>{"4k", "1M"} : std::vector<std::string>{"4k", "64k", "1M"};
-  const std::vector<unsigned> depths = async ? std::vector<unsigned>{1, 32} : std::vector<unsigned>{1};
+  std::vector<unsigned> depths{1};
+  if (async) {
+    depths = dut.quick ? std::vector<unsigned>{1, 32} : std::vector<unsigned>{1, 8, 32};
+  }
   const std::uint64_t span = std::min<std::uint64_t>(dut.capacity_bytes(), std::uint64_t{256} << 20);
   for (const char* rw : {"write", "read"}) {
     for (const auto& bs : sizes) {

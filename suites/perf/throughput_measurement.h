@@ -14,7 +14,8 @@ struct Measurement {
   std::string error;  // a point that could not be measured: the fio failure, with its reproducer
 };
 
-// The grid: read/write x 4k/64k/1M (quick: 4k/1M) x QD 1/32; libaio when it works, else psync at QD 1.
+// The grid: read/write x 4k/64k/1M (quick: 4k/1M) x QD 1/8/32 (quick: 1/32); libaio when it works,
+// else psync at QD 1.
 [[nodiscard]] const Measurement& measure_once();
 
 }  // namespace dextqual::perf

@@ -23,13 +23,16 @@ TEST(RawMisalignedBuffers, BlockAlignedButNotPageAlignedBuffersVerify) {
   ASSERT_TRUE(session) << session.error().message();
   const std::uint64_t block = dut().logical_block_size;
   std::vector<SweepPoint> points;
+  std::uint64_t slot = 0;  // each transfer its own 2 MiB slot, so a failure's LBA says which one
   for (std::size_t misalignment :
        {std::size_t{512}, std::size_t{1024}, std::size_t{2048}, std::size_t{3584}}) {
     if (misalignment % block != 0) {
       continue;  // O_DIRECT needs at least block alignment of the buffer on this node
     }
     for (std::uint64_t size : {block, std::uint64_t{4096}, std::uint64_t{65536}, std::uint64_t{1} << 20}) {
-      const CheckedTransfer transfer = write_flush_verify(*session, 8 * size, size, misalignment);
+      const std::uint64_t offset = (++slot * (std::uint64_t{2} << 20)) % (dut().capacity_bytes() - size);
+      const CheckedTransfer transfer =
+          write_flush_verify(*session, offset - offset % block, size, misalignment);
       auto point = to_point(transfer, analysis);
       if (!point.ok) {
         point.what += " (user buffer page offset " + std::to_string(misalignment) + ")";
