@@ -118,8 +118,11 @@ DutInfo dut_from_json(const json& j) {
 json to_json(const SelftestRow& row) {
   json cells = json::object();
   for (const auto& [suite, cell] : row.cells) {
-    cells[suite] = {
-        {"expected", cell.expected}, {"failed", cell.failed}, {"matches", cell.matches}, {"note", cell.note}};
+    cells[suite] = {{"expected", cell.expected},
+                    {"failed", cell.failed},
+                    {"matches", cell.matches},
+                    {"note", cell.note},
+                    {"checked", cell.checked}};
   }
   return {{"profile", row.profile}, {"matches", row.matches}, {"suites", cells}};
 }
@@ -129,9 +132,9 @@ SelftestRow selftest_row_from_json(const json& j) {
   row.profile = j.value("profile", "");
   row.matches = j.value("matches", false);
   for (const auto& [suite, cell] : j.value("suites", json::object()).items()) {
-    row.cells[suite] = SelftestCell{cell.value("expected", std::vector<std::string>{}),
-                                    cell.value("failed", std::vector<std::string>{}),
-                                    cell.value("matches", false), cell.value("note", "")};
+    row.cells[suite] = SelftestCell{
+        cell.value("expected", std::vector<std::string>{}), cell.value("failed", std::vector<std::string>{}),
+        cell.value("matches", false), cell.value("note", ""), cell.value("checked", true)};
   }
   return row;
 }

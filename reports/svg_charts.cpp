@@ -156,7 +156,8 @@ std::string selftest_matrix_svg(const std::vector<SelftestRow>& rows) {
       const auto cell = rows[r].cells.find(suites[s]);
       const double x = label + cell_w * static_cast<double>(s);
       const bool run = cell != rows[r].cells.end();
-      const char* fill = !run ? "#eee" : cell->second.matches ? "#8fd18f" : "#f08080";
+      const bool checked = run && cell->second.checked;
+      const char* fill = !checked ? "#eee" : cell->second.matches ? "#8fd18f" : "#f08080";
       svg += "<rect x=\"" + number(x + 1) + "\" y=\"" + number(y + 1) + "\" width=\"" + number(cell_w - 2) +
              "\" height=\"" + number(cell_h - 2) + "\" fill=\"" + fill + "\"><title>" +
              (run ? html_escape(cell->second.note) : std::string("not run")) + "</title></rect>";

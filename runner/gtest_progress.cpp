@@ -12,13 +12,19 @@ constexpr std::string_view kOk = "[       OK ] ";
 constexpr std::string_view kFailed = "[  FAILED  ] ";
 constexpr std::string_view kSkipped = "[  SKIPPED ] ";
 
-// "Name (12 ms)" -> seconds 0.012, when the line ends that way; nullopt otherwise (the summary list).
+// "Name (12 ms)" or, for parameterized tests, "Name, where GetParam() = ... (12 ms)" -> 0.012 s when
+// the line ends that way; nullopt otherwise (the failure list at the end has no time).
 std::optional<double> elapsed_of(std::string_view rest, std::string_view name) {
   if (!rest.starts_with(name)) return std::nullopt;
   rest.remove_prefix(name.size());
-  if (!rest.starts_with(" (") || !rest.ends_with(" ms)")) return std::nullopt;
-  const std::string number(rest.substr(2, rest.size() - 6));
-  return std::strtod(number.c_str(), nullptr) / 1000.0;
+  if (!rest.starts_with(" (") && !rest.starts_with(", where ")) return std::nullopt;
+  if (!rest.ends_with(" ms)")) return std::nullopt;
+  const auto open = rest.rfind(" (");
+  const std::string number(rest.substr(open + 2, rest.size() - open - 6));
+  char* end = nullptr;
+  const double ms = std::strtod(number.c_str(), &end);
+  if (end == number.c_str() || *end != '\0') return std::nullopt;
+  return ms / 1000.0;
 }
 
 }  // namespace

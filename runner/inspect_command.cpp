@@ -48,6 +48,10 @@ int list_command(const Installation& installation, const std::vector<std::string
 }
 
 int inspect_command(const DeviceRequest& request) {
+  if (request.device.empty() && request.device_file.empty()) {
+    std::cerr << "dextqual: inspect needs --device or --device-file\n";
+    return kUsageError;
+  }
   auto devices = list_block_devices();
   if (!devices) {
     std::cerr << "dextqual: " << devices.error().message() << "\n";

@@ -73,7 +73,7 @@ int main(int argc, char** argv) {
   DeviceRequest inspect_request;
   auto* inspect = app.add_subcommand(
       "inspect", "show a device's identity and what the safety gate decides; writes nothing");
-  inspect->add_option("--device", inspect_request.device, "device path")->required();
+  inspect->add_option("--device", inspect_request.device, "device path (or give --device-file)");
   inspect->add_option("--allow-data-loss", inspect_request.allow_data_loss, "serial or WWN, as for run");
   inspect->add_option("--device-file", inspect_request.device_file, "station file")->check(CLI::ExistingFile);
 

@@ -32,6 +32,9 @@ TEST(Fake, DISABLED_NeverRuns) { FAIL(); }
 TEST(Fake, PassesFirst) {}
 TEST(Fake, FailsWithReason) { EXPECT_EQ(64 * 1024, 128 * 1024) << "EIO at 128 KiB, 64 KiB works"; }
 TEST(Fake, PassesAfter) {}
+class Sizes : public ::testing::TestWithParam<int> {};
+TEST_P(Sizes, FailsForLargeOnes) { EXPECT_LT(GetParam(), 64) << "EIO at " << GetParam() << " KiB"; }
+INSTANTIATE_TEST_SUITE_P(Kib, Sizes, ::testing::Values(4, 128));
 #elif defined(FAKE_SUITE_SKIP)
 TEST(Fake, SkipsWithReason) { GTEST_SKIP() << "requires scsi_passthrough(): the DUT has no pass-through"; }
 #elif defined(FAKE_SUITE_HANG)

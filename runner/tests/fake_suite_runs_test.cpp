@@ -32,6 +32,8 @@ TEST(FakeSuites, FailureCarriesReasonAndReproducer) {
   EXPECT_EQ(run.verdict("fakefail", "Fake.PassesFirst"), "PASS");
   EXPECT_EQ(run.verdict("fakefail", "Fake.FailsWithReason"), "FAIL");
   EXPECT_EQ(run.verdict("fakefail", "Fake.PassesAfter"), "PASS");
+  EXPECT_EQ(run.verdict("fakefail", "Kib/Sizes.FailsForLargeOnes/0"), "PASS");
+  EXPECT_EQ(run.verdict("fakefail", "Kib/Sizes.FailsForLargeOnes/1"), "FAIL");  // ", where GetParam() = 128"
   const auto* failed = run.test("fakefail", "Fake.FailsWithReason");
   ASSERT_NE(failed, nullptr);
   EXPECT_NE((*failed)["message"].get<std::string>().find("EIO at 128 KiB, 64 KiB works (/"),
@@ -41,7 +43,7 @@ TEST(FakeSuites, FailureCarriesReasonAndReproducer) {
             std::string::npos);
   EXPECT_TRUE(std::filesystem::exists(run.report_dir / "logs/fakefail/Fake.FailsWithReason.log"));
   EXPECT_EQ(run.junit_problems, "");
-  EXPECT_TRUE(run.console().ends_with("2 passed, 1 failed, 0 skipped\n")) << run.console();
+  EXPECT_TRUE(run.console().ends_with("3 passed, 2 failed, 0 skipped\n")) << run.console();
 }
 
 TEST(FakeSuites, SkipKeepsItsReason) {

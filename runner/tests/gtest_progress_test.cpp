@@ -36,6 +36,19 @@ TEST(GtestProgress, ReportsEachTestAsItEndsWhateverTheChunking) {
   }
 }
 
+TEST(GtestProgress, ParameterizedTestsEndWithTheirParameter) {
+  GtestProgress progress;
+  std::vector<GtestTestEnd> ends;
+  progress.on_finished = [&](const GtestTestEnd& end) { ends.push_back(end); };
+  progress.feed_stdout(
+      "[ RUN      ] Cdb/Read.FirstBlock/Size6\nx\n"
+      "[  FAILED  ] Cdb/Read.FirstBlock/Size6, where GetParam() = 1-byte object <06> (22932 ms)\n"
+      "[  FAILED  ] Cdb/Read.FirstBlock/Size6, where GetParam() = 1-byte object <06>\n");
+  ASSERT_EQ(ends.size(), 1u);
+  EXPECT_EQ(ends[0].status, GtestStatus::failed);
+  EXPECT_DOUBLE_EQ(ends[0].seconds, 22.932);
+}
+
 TEST(GtestProgress, MarkerAfterOutputWithoutNewline) {
   GtestProgress progress;
   std::vector<GtestTestEnd> ends;
