@@ -38,6 +38,18 @@ class DiskutilDiskLifecycle final : public DiskLifecycle {
     return why_unsupported(filesystem);
   }
 
+  Result<Partition> erase_disk(const std::string& disk, Filesystem filesystem,
+                               const std::string& label) override {
+    const std::string personality = diskutil_personality(filesystem);
+    if (personality.empty()) {
+      return fail("erase " + disk, "macOS cannot create " + to_string(filesystem));
+    }
+    DQ_TRY(diskutil({{"diskutil", "eraseDisk", personality, label, "GPT", disk_identifier(disk)},
+                     std::chrono::minutes(10)}));
+    DQ_TRY_ASSIGN(auto partitions, reread_partitions(disk, 1));
+    return partitions.front();
+  }
+
   Status partition_gpt(const std::string& disk, std::span<const PartitionSpec> partitions) override {
     std::vector<std::string> argv = {"diskutil", "partitionDisk", disk_identifier(disk),
                                      std::to_string(partitions.size()), "GPT"};

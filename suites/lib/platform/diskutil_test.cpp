@@ -166,5 +166,25 @@ TEST(DiskutilDiskLifecycle, CheckIsVerifyVolumeAndFormatIsEraseVolume) {
   EXPECT_EQ(replay.asked, expected);
 }
 
+TEST(DiskutilDiskLifecycle, EraseDiskWipeFailureIsF3) {
+  Replay replay;
+  replay.outputs["diskutil eraseDisk JHFS+ dq GPT disk5"] = {1, recording("eraseDisk-69825.stdout"),
+                                                             recording("partitionDisk-69825.stderr")};
+  auto lifecycle = make_diskutil_disk_lifecycle(replay.runner());
+  auto erased = lifecycle->erase_disk("/dev/disk5", Filesystem::hfsplus, "dq");
+  ASSERT_FALSE(erased.has_value());
+  EXPECT_NE(erased.error().message().find("-69825"), std::string::npos) << erased.error().message();
+}
+
+TEST(DiskutilDiskLifecycle, EraseDiskReturnsTheVolumeAfterEfi) {
+  Replay replay;
+  replay.outputs["diskutil eraseDisk ExFAT DQ GPT disk5"] = {0, recording("eraseDisk-ok.stdout"), ""};
+  replay.outputs["diskutil list -plist disk5"] = {0, recording("list-disk5-erased.plist"), ""};
+  auto lifecycle = make_diskutil_disk_lifecycle(replay.runner());
+  auto erased = lifecycle->erase_disk("disk5", Filesystem::exfat, "DQ");
+  ASSERT_TRUE(erased.has_value()) << erased.error().message();
+  EXPECT_EQ(erased->node, "/dev/disk5s2");
+}
+
 }  // namespace
 }  // namespace dextqual::platform

@@ -79,6 +79,11 @@ class DiskLifecycle {
 
   // Replaces whatever is on `disk` with a GPT holding `partitions` in order. On macOS this also formats
   // them (diskutil partitionDisk does both); on Linux format() does.
+  // Erases `disk` into one GPT partition holding `fs` named `label`, as `diskutil eraseDisk` does
+  // (which wipes first, like partitionDisk: F3). Returns that partition.
+  [[nodiscard]] virtual Result<Partition> erase_disk(const std::string& disk, Filesystem fs,
+                                                     const std::string& label) = 0;
+
   [[nodiscard]] virtual Status partition_gpt(const std::string& disk,
                                              std::span<const PartitionSpec> partitions) = 0;
 

@@ -140,6 +140,15 @@ class LinuxDiskLifecycle final : public DiskLifecycle {
     return std::nullopt;
   }
 
+  Result<Partition> erase_disk(const std::string& disk, Filesystem filesystem,
+                               const std::string& label) override {
+    const PartitionSpec whole{label, filesystem, 0};
+    DQ_TRY(partition_gpt(disk, std::span(&whole, 1)));
+    DQ_TRY_ASSIGN(auto partitions, reread_partitions(disk, 1));
+    DQ_TRY(format(partitions.front(), filesystem, label));
+    return partitions.front();
+  }
+
   Status partition_gpt(const std::string& disk, std::span<const PartitionSpec> partitions) override {
     DQ_TRY(unmount_disk(disk));
     // --clear writes a fresh protective MBR and both GPT headers over whatever was there. (A separate
