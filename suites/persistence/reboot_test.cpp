@@ -20,6 +20,10 @@ using testing::dut;
 
 TEST(Reboot, Phase1WriteAndFlush) {
   SKIP_UNLESS(requirement::data_loss_allowed());
+  // The runner reboots with `simdext restart`, or on real hardware with the station's reboot hook.
+  if (dut().kind != DutKind::simdext) {
+    SKIP_UNLESS(requirement::hook("reboot"));
+  }
   auto state = state_path(dut(), "");
   ASSERT_TRUE(state.has_value()) << state.error().message();
   const RebootPaths paths = RebootPaths::under(*state);
