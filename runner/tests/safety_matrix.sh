@@ -31,11 +31,9 @@ cleanup() {
 }
 trap cleanup EXIT
 failures=0
-attach() {  # attach FILE [-P] -> prints the loop device
-  local loop
-  loop=$(losetup -f --show "$@") || cannot_run "losetup $* failed"
-  loops+=("$loop")
-  echo "$loop"
+attach() {  # attach [-P] FILE -> sets LOOP (not in a subshell, so cleanup knows every loop)
+  LOOP=$(losetup -f --show "$@") || cannot_run "losetup $* failed"
+  loops+=("$LOOP")
 }
 image() { truncate -s 64M "$work/$1"; echo "$work/$1"; }
 
@@ -82,8 +80,11 @@ fi
 
 # 2. A disk with a mounted partition, and 3. a partition path.
 mounted_img=$(image mounted.img)
-sgdisk -q -n 1:0:0 "$mounted_img" >/dev/null
-mounted=$(attach -P "$mounted_img")
+sgdisk -o -n 1:0:0 "$mounted_img" >/dev/null || cannot_run "sgdisk failed"
+attach -P "$mounted_img"; mounted=$LOOP
+for _ in 1 2 3 4 5; do [[ -b "${mounted}p1" ]] && break; sleep 0.2; done
+# Some kernels (containers) do not scan loop partitions by themselves: ask explicitly.
+[[ -b "${mounted}p1" ]] || partx -a "$mounted" 2>/dev/null
 for _ in 1 2 3 4 5; do [[ -b "${mounted}p1" ]] && break; sleep 0.2; done
 [[ -b "${mounted}p1" ]] || cannot_run "no partition node ${mounted}p1"
 mkfs.ext4 -q "${mounted}p1" && mkdir -p "$work/mnt" && mount "${mounted}p1" "$work/mnt" || cannot_run "mount failed"
@@ -92,13 +93,13 @@ refused partition-path "is a partition of" --device "${mounted}p1" --allow-data-
 
 # 4. Two devices with the same identity (the same image attached twice).
 twin_img=$(image twin.img)
-twin1=$(attach "$twin_img")
-twin2=$(attach "$twin_img")
+attach "$twin_img"; twin1=$LOOP
+attach "$twin_img"
 refused two-matching "2 devices have this identity" --device "$twin1" --allow-data-loss "loop:$twin_img"
 
 # 5. A good device, directly and through a symlink: admitted.
 good_img=$(image good.img)
-good=$(attach "$good_img")
+attach "$good_img"; good=$LOOP
 admitted good-device --device "$good" --allow-data-loss "loop:$good_img"
 ln -s "$good" "$work/dut-link"
 admitted symlink-to-good --device "$work/dut-link" --allow-data-loss "loop:$good_img"
@@ -106,10 +107,10 @@ refused not-allowed "does not name" --device "$good" --allow-data-loss "SOMEONE-
 
 # 6. The device came back under a new number: its old path now holds another disk.
 moving_img=$(image moving.img)
-moving=$(attach "$moving_img")
+attach "$moving_img"; moving=$LOOP
 losetup -d "$moving"
-placeholder=$(attach "$(image placeholder.img)")  # takes the freed number
-moved=$(attach "$moving_img")
+attach "$(image placeholder.img)"; placeholder=$LOOP  # takes the freed number
+attach "$moving_img"; moved=$LOOP
 if [[ "$placeholder" == "$moving" && "$moved" != "$moving" ]]; then
   refused old-number "that identity is now at $moved" --device "$moving" --allow-data-loss "loop:$moving_img"
   printf '[device]\nserial = "loop:%s"\n' "$moving_img" >"$work/station.toml"
@@ -120,7 +121,7 @@ fi
 
 # 7. The serial changed: same number, another disk behind it.
 changing_img=$(image changing.img)
-changing=$(attach "$changing_img")
+attach "$changing_img"; changing=$LOOP
 losetup -d "$changing"
 losetup "$changing" "$(image other.img)" && loops+=("$changing")
 refused changed-serial "does not name" --device "$changing" --allow-data-loss "loop:$changing_img"
