@@ -2,7 +2,8 @@
 # Runs a command against a fresh simdext: with-simdext.sh PROFILE [--quick] -- COMMAND [ARGS...]
 # Starts simdext with PROFILE in a private state directory, writes dut.json there, runs COMMAND
 # with DEXTQUAL_DUT pointing at it, and stops simdext whatever happens. The command's exit code is
-# the script's. Binaries come from $SIMDEXT and $MAKE_DUT (CTest sets them) or build/.
+# the script's; a harness failure (simdext would not start, no dut.json) is exit 3, so that
+# ci/expect-failure.sh never mistakes it for a detected fault. Binaries come from $SIMDEXT and $MAKE_DUT (CTest sets them) or build/.
 # Needs root, /dev/fuse and loop devices; under CI=true their absence is a failure (exit 1),
 # elsewhere a skip (exit 77, CTest's SKIP_RETURN_CODE for these tests).
 set -uo pipefail
@@ -39,7 +40,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 if ! "$simdext" start --profile "$profile" --state "$state"; then
   echo "with-simdext: simdext start failed for $profile" >&2
-  exit 1
+  exit 3
 fi
-"$make_dut" --from-simdext "$state" --out "$state/dut.json" --allow-data-loss "${quick[@]}" || exit 1
+"$make_dut" --from-simdext "$state" --out "$state/dut.json" --allow-data-loss "${quick[@]}" || exit 3
 DEXTQUAL_DUT="$state/dut.json" "$@"

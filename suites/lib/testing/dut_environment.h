@@ -38,10 +38,19 @@ namespace requirement {
 
 }  // namespace dextqual::testing
 
-// REQUIRE_DUT(scsi_passthrough()), REQUIRE_DUT(capacity_at_least(1 << 30)): skips with the reason.
-#define REQUIRE_DUT(requirement_call)                                                     \
-  do {                                                                                    \
-    if (auto dq_unmet = ::dextqual::testing::requirement::requirement_call(); dq_unmet) { \
-      GTEST_SKIP() << "requires " #requirement_call ": " << *dq_unmet;                    \
-    }                                                                                     \
+namespace dextqual::testing::detail {
+// REQUIRE_DUT takes a bare predicate name (`raw_node`) or a call (`capacity_at_least(n)`); these
+// two overloads make both spellings yield the unmet reason.
+inline std::optional<std::string> unmet(std::optional<std::string> (*predicate)()) { return predicate(); }
+inline std::optional<std::string> unmet(std::optional<std::string> reason) { return reason; }
+}  // namespace dextqual::testing::detail
+
+// REQUIRE_DUT(raw_node), REQUIRE_DUT(capacity_at_least(1 << 30)): skips the test with the reason.
+#define REQUIRE_DUT(requirement_expr)                                                               \
+  do {                                                                                              \
+    if (auto dq_unmet =                                                                             \
+            ::dextqual::testing::detail::unmet(::dextqual::testing::requirement::requirement_expr); \
+        dq_unmet) {                                                                                 \
+      GTEST_SKIP() << "requires " #requirement_expr ": " << *dq_unmet;                              \
+    }                                                                                               \
   } while (false)
