@@ -26,7 +26,10 @@ void check_effective(const LimitsReport& report, Analysis& analysis, Direction d
   const std::uint64_t b = report.block_size;
   const auto effective = effective_limit(published.of(d), b, d);
   (d == Direction::read ? analysis.effective_read : analysis.effective_write) = effective;
-  const std::optional<std::uint64_t> max_transfer = report.dma ? report.dma->max_transfer_size : std::nullopt;
+  // A flag and a plain value rather than a copied std::optional: GCC 12 at -O2 raises a false
+  // -Wmaybe-uninitialized on the optional's payload, which -Werror in CI turns into a build failure.
+  const bool max_transfer_known = report.dma && report.dma->max_transfer_size.has_value();
+  const std::uint64_t max_transfer = max_transfer_known ? *report.dma->max_transfer_size : 0;
 
   if (effective) {
     analysis.advertised.push_back(effective->bytes);
@@ -51,20 +54,20 @@ void check_effective(const LimitsReport& report, Analysis& analysis, Direction d
     }
   }
 
-  if (!max_transfer) {
+  if (!max_transfer_known) {
     add(analysis, "macOS-1", Severity::info,
         "maxTransferSize is not known for this DUT (only simdext or the DEXT probe report it): rule 1 "
         "(E <= maxTransferSize) is not checked for " +
             dir_name(d) + "s");
     return;
   }
-  analysis.advertised.push_back(*max_transfer);
-  if (effective && effective->bytes <= *max_transfer) {
+  analysis.advertised.push_back(max_transfer);
+  if (effective && effective->bytes <= max_transfer) {
     return;
   }
   // F2: the block layer splits by E only; a piece above maxTransferSize reaches IODMACommand::prepare()
   // whole, which refuses it (kIOReturnNoSpace), and the task fails with EIO instead of being split.
-  const std::string m = format_bytes(*max_transfer);
+  const std::string m = format_bytes(max_transfer);
   std::string message;
   std::optional<std::uint64_t> up_to;
   if (effective) {
@@ -80,7 +83,7 @@ void check_effective(const LimitsReport& report, Analysis& analysis, Direction d
   }
   add(analysis, "macOS-1", Severity::error, message);
   analysis.predicted_failures.push_back(
-      {d, *max_transfer, up_to,
+      {d, max_transfer, up_to,
        "maxTransferSize " + m + " < published " + dir_name(d) + " limit " +
            (effective ? format_bytes(effective->bytes) : std::string("(none)")) +
            ": not split by the block layer, refused by the DMA setup (EIO)"});
