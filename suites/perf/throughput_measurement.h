@@ -15,7 +15,7 @@ struct Measurement {
 };
 
 // The grid: read/write x 4k/64k/1M (quick: 4k/1M) x QD 1/8/32 (quick: 1/32); libaio when it works,
-// else psync at QD 1.
+// else psync at QD 1. Each point is the median of 3 two-second runs (quick: one one-second run).
 [[nodiscard]] const Measurement& measure_once();
 
 }  // namespace dextqual::perf

@@ -52,8 +52,10 @@ std::string fresh_randseed() {
   if (sodium_init() < 0) {
     return std::to_string(std::random_device{}());
   }
-  // fio takes a 64-bit seed; keep it below 2^63 so every fio version parses it.
-  return std::to_string(randombytes_random() * std::uint64_t{0x100000000} / 2 + randombytes_random());
+  // fio takes a 64-bit seed; 62 random bits keep it below 2^63 so every fio version parses it.
+  const std::uint64_t high = randombytes_random();
+  const std::uint64_t low = randombytes_random();
+  return std::to_string(((high << 32) | low) >> 2);
 }
 
 std::filesystem::path job_template_dir() {
