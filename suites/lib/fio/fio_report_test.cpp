@@ -32,6 +32,14 @@ TEST(FioReport, TextBeforeTheJsonIsKeptAsPreamble) {
   EXPECT_EQ(error_job->jobs[0].error, 22);
 }
 
+TEST(FioReport, WarningBeforeTheJsonDoesNotBreakParsing) {
+  // FIO.md §3: warnings land before the JSON, even in --output files.
+  auto report = parse_fio_output(recording("multiple-writers").out);
+  ASSERT_TRUE(report) << report.error().message();
+  EXPECT_EQ(report->preamble.rfind("fio: multiple writers may overwrite blocks", 0), 0u) << report->preamble;
+  EXPECT_EQ(report->jobs.size(), 2u);
+}
+
 TEST(FioReport, ContinueOnErrorAddsTotalErr) {
   auto report = parse_fio_output(recording("continue").out);
   ASSERT_TRUE(report);
