@@ -1,6 +1,10 @@
 #include "fio/write_verify_job.h"
 
 #include "fio/scratch_dir.h"
+#include "platform/limits_checker.h"
+#include "platform/limits_probe.h"
+
+#include <algorithm>
 
 namespace dextqual::fio {
 
@@ -9,12 +13,43 @@ std::string fio_unavailable_reason() {
   return version ? "" : "fio cannot run: " + version.error().message();
 }
 
+namespace {
+
+// Zeros the region (uncached writes, then a device flush) before fio writes it. fio 3.33 accepts any
+// block carrying a valid header for its offset, including one left by an earlier fio run with another
+// seed (FIO.md §1), so a write the device drops would read back as "verified" on a rerun; over zeros it
+// reads back as "bad magic header 0".
+Status clear_region(const std::string& device, std::uint64_t offset, std::uint64_t size) {
+  DQ_TRY_ASSIGN(auto fd, limits::open_uncached(device, limits::Access::read_write));
+  constexpr std::uint64_t kChunk = std::uint64_t{1} << 20;
+  limits::AlignedBuffer zeros(kChunk);
+  std::fill(zeros.data(), zeros.data() + kChunk, std::uint8_t{0});
+  for (std::uint64_t done = 0; done < size;) {
+    const std::uint64_t length = std::min(kChunk, size - done);
+    const auto outcome = limits::transfer_once(fd.get(), limits::Direction::write, offset + done,
+                                               std::span<std::uint8_t>(zeros.data(), length));
+    if (!outcome.complete()) {
+      return fail("clear " + limits::format_bytes(length) + " at byte " + std::to_string(offset + done) +
+                      " of " + device,
+                  outcome.describe());
+    }
+    done += length;
+  }
+  return limits::flush_device(fd.get());
+}
+
+}  // namespace
+
 WriteVerifyResult run_write_verify(const std::string& device, const WriteVerifyJob& job,
                                    const std::string& state_dir) {
   WriteVerifyResult result;
   auto text = read_job_template(job_template_dir() / "write-verify.fio");
   if (!text) {
     result.failure = text.error().message();
+    return result;
+  }
+  if (auto cleared = clear_region(device, job.offset, job.size); !cleared) {
+    result.failure = "before fio ran: " + cleared.error().message();
     return result;
   }
   ScratchDir scratch(state_dir, "fio-" + job.name);

@@ -1,7 +1,8 @@
 // The fio suite's one workload shape: write a region of the DUT with fio, then verify it with a second
 // fio run of the same job and seed (verify_only=1, after fio invalidates the host cache), so buffered
 // data is checked on the device rather than in the page cache (F1). Each test owns its own region:
-// fio 3.33 cannot tell stale data from another job's earlier write (FIO.md §1), so regions never overlap.
+// fio 3.33 cannot tell stale data from another job's earlier write (FIO.md §1), so regions never overlap
+// and each region is zeroed before fio writes it.
 #pragma once
 
 #include <cstdint>
