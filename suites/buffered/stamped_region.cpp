@@ -98,7 +98,9 @@ TwiceVerified write_fsync_verify_twice(const RegionPaths& paths, const integrity
   } else {
     result.bypassing_cache = std::move(*report);
   }
+#ifdef POSIX_FADV_DONTNEED  // a feature test: macOS has no fadvise; its drop_cache (purge) covers it
   ::posix_fadvise(buffered.get(), 0, 0, POSIX_FADV_DONTNEED);
+#endif
   if (auto dropped = paths.drop_cache(); !dropped) {
     result.through_error = dropped.error().message();
   } else if (auto report = integrity::verify_range(buffered.get(), keys, range, expected, options); !report) {
