@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "scsi/inquiry_data.h"
+#include "scsi/make_transport.h"
 #include "support/scsi_test.h"
 
 namespace dextqual::scsi::suite {
@@ -11,8 +12,12 @@ namespace {
 using InquiryStandard = ScsiTest;
 
 TEST_F(InquiryStandard, DataActuallyReachesTheHostBuffer) {
-  // Guards F5: GOOD with an untouched or all-zero poisoned buffer is lost DMA, not a disk.
-  SCSI_RUN(completion, initiator().run_in(inquiry(36), 36));
+  // Guards F5: GOOD with an untouched or all-zero poisoned buffer is lost DMA, not a disk. A fresh
+  // transport, because Linux sg reuses a per-descriptor bounce buffer: on a descriptor that has
+  // carried other commands, a lost DMA would show their data (fixtures/qemu/README.md).
+  auto fresh = make_initiator(dut());
+  ASSERT_TRUE(fresh) << fresh.error().message();
+  SCSI_RUN(completion, fresh->run_in(inquiry(36), 36));
   ASSERT_SCSI(completion, expect::good());
   EXPECT_GT(completion.data_in.changed, 0u) << "GOOD but no byte of the buffer changed (F5)\n"
                                             << completion.describe();
