@@ -79,9 +79,7 @@ int main(int argc, char** argv) {
 
   std::string resume_state;
   auto* resume = app.add_subcommand("resume", "continue an interrupted run from its journal");
-  resume->add_option("--state", resume_state, "the run's state directory")
-      ->required()
-      ->check(CLI::ExistingDirectory);
+  resume->add_option("--state", resume_state, "the run's state directory")->required();
 
   SelftestOptions selftest_options;
   auto* selftest =
