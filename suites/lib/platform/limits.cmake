@@ -26,6 +26,7 @@ add_executable(dextqual_limits_test
   ${limits_dir}/limits_checker_test.cpp
   ${limits_dir}/limits_simdext_test.cpp
   ${limits_dir}/limits_probe_test.cpp
+  ${limits_dir}/limits_gather_test.cpp
   ${limits_dir}/macos/limits_ioreg_test.cpp)
 if(DEXTQUAL_PLATFORM STREQUAL "linux")
   target_sources(dextqual_limits_test PRIVATE ${limits_dir}/linux/limits_sysfs_test.cpp)
