@@ -4,6 +4,7 @@
 #include <random>
 
 #include "reports/console_reporter.h"
+#include "runner/baseline.h"
 #include "runner/dut_provider.h"
 #include "runner/host_identity.h"
 #include "runner/run_plan.h"
@@ -96,8 +97,19 @@ int exit_code_for(const RunSession& session, const std::string& status) {
 }
 
 // Executes, finishes and stops the DUT whatever happened; the exit code of the whole run.
+void note_baseline(const std::string& baseline, const RunSession& session,
+                   reports::ConsoleReporter& console) {
+  if (baseline.empty()) return;
+  const auto comparison = compare_with_baseline(baseline, session.state().snapshot());
+  if (!comparison.problem.empty()) return console.note(comparison.problem);
+  console.note("against the baseline: " + std::to_string(comparison.regressions.size()) + " regressions, " +
+               std::to_string(comparison.fixed.size()) + " fixed");
+  for (const auto& test : comparison.regressions) console.note("  regression: " + test);
+  for (const auto& test : comparison.fixed) console.note("  fixed: " + test);
+}
+
 int execute_and_finish(RunSession& session, Prepared& prepared, reports::ConsoleReporter& console,
-                       const SignalStop& signals) {
+                       const SignalStop& signals, const std::string& baseline) {
   auto status = session.execute();
   if (!status) {
     console.note("harness error: " + status.error().message());
@@ -105,6 +117,7 @@ int execute_and_finish(RunSession& session, Prepared& prepared, reports::Console
     return kHarnessError;
   }
   if (signals.signal() != 0) console.note("stopped by signal " + std::to_string(signals.signal()));
+  note_baseline(baseline, session, console);
   // Said before the summary, so that the summary line stays the last line of the console.
   console.note("reports: " + (prepared.report_dir / "junit.xml").string() +
                ", summary.json, report.html, logs/");
@@ -170,7 +183,7 @@ int run_command(const RunOptions& options, const Installation& installation, con
     if (auto s = session.record(RunState::result_event(preset)); !s)
       return fail_with({kHarnessError, s.error().message()});
   }
-  return execute_and_finish(session, *prepared, console, signals);
+  return execute_and_finish(session, *prepared, console, signals, options.baseline);
 }
 
 int resume_command(const fs::path& state_dir, const Installation& installation, const SignalStop& signals) {
@@ -212,7 +225,7 @@ int resume_command(const fs::path& state_dir, const Installation& installation, 
   if (auto s = session.record(RunState::resume_event(utc_now(), current_boot)); !s) {
     return fail_with({kHarnessError, s.error().message()});
   }
-  return execute_and_finish(session, *prepared, console, signals);
+  return execute_and_finish(session, *prepared, console, signals, options.baseline);
 }
 
 }  // namespace dextqual::runner

@@ -172,6 +172,9 @@ LaunchEnd launch_suite(const SuiteExecutionSpec& spec, const std::vector<std::st
   };
   progress.on_finished = [&](const GtestTestEnd& test_end) {
     watchdog.restart();
+    // The binary runs on while we stop it: whatever it reports after the device was lost says
+    // nothing about the device. Those tests stay unrun ("not run: device lost in ...").
+    if (end.device_lost_in) return;
     auto result = result_from_stdout(spec, test_end);
     result.findings = findings_of(spec, test_end.name);
     write_test_log(spec, test_end.name, test_end.output);

@@ -95,6 +95,24 @@ TEST_P(Slow, Takes300ms) {
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
 }
 INSTANTIATE_TEST_SUITE_P(Ten, Slow, ::testing::Range(0, 10));
+#elif defined(FAKE_SUITE_DEVICELOST)
+// Against simdext: the second test stops the simulated disk (a driver that lost the device), fails,
+// and the runner must call it DEVICE-LOST and not run the third.
+TEST(Fake, PassesWithTheDevice) {}
+TEST(Fake, LosesTheDevice) {
+  const char* dut = std::getenv("DEXTQUAL_DUT");
+  const char* simdext = std::getenv("SIMDEXT");
+  ASSERT_TRUE(dut != nullptr && simdext != nullptr) << "run me through dextqual run (simdext)";
+  std::ifstream in(dut);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto key = text.find("\"simdext_state\"");
+  ASSERT_NE(key, std::string::npos);
+  const auto start = text.find('"', text.find(':', key)) + 1;
+  const std::string state = text.substr(start, text.find('"', start) - start);
+  ASSERT_EQ(std::system((std::string(simdext) + " stop --state '" + state + "' >/dev/null 2>&1").c_str()), 0);
+  FAIL() << "I/O error: the device went away";
+}
+TEST(Fake, WouldNeedTheDevice) {}
 #elif defined(FAKE_SUITE_SETUPFAIL)
 // A global SetUp that fails: every test is skipped, the binary exits 1, no test failed.
 class FailingEnvironment : public ::testing::Environment {

@@ -157,6 +157,21 @@ TEST(FakeSuites, UsageErrorsExitTwo) {
   EXPECT_EQ(process::run_child(dextqual_spec({"--version"})).exit_code, 0);
 }
 
+TEST(FakeSuites, BaselineNamesRegressionsAndFixes) {
+  const auto first = run_fake("baseline-first", "fakepass");
+  ASSERT_TRUE(first.summary.is_object());
+  auto edited = first.summary;  // pretend PassesQuickly failed last time and RecordsThroughput passed
+  for (auto& test : edited["tests"]) {
+    if (test["name"] == "Fake.PassesQuickly") test["failure"] = true;
+  }
+  const auto dir = scratch_dir("baseline");
+  std::ofstream(dir / "baseline.json") << edited.dump();
+  const auto run = run_fake("baseline-second", "fakepass", {"--baseline", (dir / "baseline.json").string()});
+  EXPECT_NE(run.console().find("against the baseline: 0 regressions, 1 fixed"), std::string::npos)
+      << run.console();
+  EXPECT_NE(run.console().find("fixed: fakepass :: Fake.PassesQuickly"), std::string::npos);
+}
+
 TEST(FakeSuites, ExpectationsTurnFailIntoXfailAndPassIntoXpass) {
   const auto dir = scratch_dir("expectations");
   std::ofstream(dir / "expect.toml") << "[[expect]]\ntests = \"fakefail:*FailsWithReason\"\nreason = \"F2\"\n"
