@@ -35,8 +35,14 @@ int list_command(const Installation& installation, const std::vector<std::string
                                         [&](const auto& t) { return test_filter.matches(t.name); });
     std::cout << suite.name << " (" << selected << " tests, " << suite.path.string() << ")\n";
     for (const auto& test : *tests) {
-      if (test_filter.matches(test.name))
-        std::cout << "  " << test.name << (test.disabled ? "  [disabled]" : "") << "\n";
+      if (!test_filter.matches(test.name)) continue;
+      std::cout << "  " << test.name << (test.disabled ? "  [disabled]" : "") << "\n";
+      const auto guard = read_test_guard(test);
+      if (!guard.guards.empty()) std::cout << "      guards:   " << guard.guards << "\n";
+      std::string requirements;
+      for (const auto& requirement : guard.requires_)
+        requirements += (requirements.empty() ? "" : ", ") + requirement;
+      if (!requirements.empty()) std::cout << "      requires: " << requirements << "\n";
     }
   }
   std::error_code ec;

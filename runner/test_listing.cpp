@@ -42,13 +42,39 @@ Result<std::vector<ListedTest>> list_tests(const std::filesystem::path& binary,
         const auto test_name = test.at("name").get<std::string>();
         const bool disabled = suite_name.starts_with("DISABLED_") || test_name.starts_with("DISABLED_") ||
                               suite_name.find("/DISABLED_") != std::string::npos;
-        tests.push_back({suite_name + "." + test_name, disabled});
+        tests.push_back(
+            {suite_name + "." + test_name, disabled, test.value("file", ""), test.value("line", 0)});
       }
     }
   } catch (const nlohmann::json::exception& e) {
     return fail(what, e.what());
   }
   return tests;
+}
+
+TestGuard read_test_guard(const ListedTest& test) {
+  TestGuard guard;
+  std::ifstream source(test.file);
+  if (!source || test.line <= 0) return guard;
+  std::string text;
+  for (int n = 1; n < test.line && std::getline(source, text); ++n) {
+  }
+  // The TEST line itself, then a few lines of its body.
+  for (int n = 0; n < 8 && std::getline(source, text); ++n) {
+    const auto start = text.find_first_not_of(' ');
+    if (start == std::string::npos) continue;
+    const std::string_view line = std::string_view(text).substr(start);
+    if (line.starts_with("//") && guard.guards.empty() && n <= 2) {
+      guard.guards = std::string(line.substr(line.find_first_not_of("/ ")));
+    }
+    if (const auto at = line.find("REQUIRE_DUT("); at != std::string_view::npos) {
+      const auto close = line.find(')', at);
+      guard.requires_.emplace_back(
+          line.substr(at + 12, close == std::string_view::npos ? 0 : close - at - 12));
+    }
+    if (line.starts_with("}")) break;
+  }
+  return guard;
 }
 
 }  // namespace dextqual::runner
