@@ -194,6 +194,17 @@ int resume_command(const fs::path& state_dir, const Installation& installation, 
   for (const auto& event : *events) state.apply(event);
   if (!state.has_run())
     return fail_with({kUsageError, "nothing to resume: " + journal_path.string() + " has no run"});
+  bool anything_left = state.running().has_value();
+  for (const auto& suite : state.plan())
+    anything_left = anything_left || !state.remaining(suite.name).empty();
+  if (!anything_left) {
+    // Nothing to run: no device is touched; the verdict is what the journal says.
+    reports::ConsoleReporter console(std::cout, reports::detect_console_style(1));
+    console.note("nothing left to run in " + state_dir.string());
+    const auto report = state.snapshot();
+    console.finish(report);
+    return report.counts().failed > 0 ? kTestFailures : kAllPassed;
+  }
   auto options = run_options_from_json(state.options());
   options.state_dir = fs::absolute(state_dir).string();
   auto prepared = prepare(options, installation);
