@@ -41,6 +41,11 @@ void set_aside_old_journal(const fs::path& journal) {
   }
 }
 
+std::string attachment_prefix_of(const RunOptions& options) {
+  if (!options.attachment_prefix.empty()) return options.attachment_prefix;
+  return options.report_dir.ends_with('/') ? options.report_dir : options.report_dir + "/";
+}
+
 struct Prepared {
   ProvisionedDut dut;
   fs::path report_dir;
@@ -73,8 +78,7 @@ SessionSettings settings_for(const RunOptions& options, Prepared& prepared, cons
   SessionSettings settings;
   settings.report_dir = prepared.report_dir;
   settings.state_dir = prepared.state_dir;
-  settings.attachment_prefix =
-      options.report_dir.ends_with('/') ? options.report_dir : options.report_dir + "/";
+  settings.attachment_prefix = attachment_prefix_of(options);
   if (!prepared.dut.dut_json.empty()) {
     settings.dut_args = {"--dut=" + prepared.dut.dut_json.string()};
     settings.env = {{"DEXTQUAL_DUT", prepared.dut.dut_json.string()}};
@@ -175,7 +179,16 @@ int run_command(const RunOptions& options, const Installation& installation, con
 
   auto settings = settings_for(options, *prepared, signals);
   RunSession session(std::move(settings), std::move(*journal), RunState{}, console);
-  if (auto s = session.record(RunState::run_event(run, prepared->dut.info, to_json(options), plan->suites));
+  // Paths in the journal are absolute, so `resume` works from any directory.
+  auto journaled = options;
+  journaled.attachment_prefix = attachment_prefix_of(options);
+  journaled.report_dir = prepared->report_dir.string();
+  journaled.state_dir = prepared->state_dir.string();
+  for (auto* path :
+       {&journaled.expectations, &journaled.baseline, &journaled.device_file, &journaled.sim_profile}) {
+    if (!path->empty() && fs::exists(*path)) *path = fs::absolute(*path).string();
+  }
+  if (auto s = session.record(RunState::run_event(run, prepared->dut.info, to_json(journaled), plan->suites));
       !s) {
     return fail_with({kHarnessError, s.error().message()});
   }
@@ -201,6 +214,20 @@ int resume_command(const fs::path& state_dir, const Installation& installation, 
     // Nothing to run: no device is touched; the verdict is what the journal says.
     reports::ConsoleReporter console(std::cout, reports::detect_console_style(1));
     console.note("nothing left to run in " + state_dir.string());
+    if (state.status() == "running") {
+      // Killed between its last test and its end: finish it (journal, then reports).
+      const auto end = RunState::end_event("finished", utc_now());
+      auto journal = JournalWriter::open(journal_path);
+      if (!journal) return fail_with({kHarnessError, journal.error().message()});
+      if (auto s = journal->append(end); !s) return fail_with({kHarnessError, s.error().message()});
+      state.apply(end);
+      const auto options = run_options_from_json(state.options());
+      if (auto s = write_reports(fs::absolute(options.report_dir), state.snapshot(),
+                                 attachment_prefix_of(options));
+          !s) {
+        return fail_with({kHarnessError, s.error().message()});
+      }
+    }
     const auto report = state.snapshot();
     console.finish(report);
     return report.counts().failed > 0 ? kTestFailures : kAllPassed;

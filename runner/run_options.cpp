@@ -15,7 +15,8 @@ nlohmann::json to_json(const RunOptions& o) {
           {"state_dir", o.state_dir},
           {"timeout_per_test_s", o.timeout_per_test_s},
           {"baseline", o.baseline},
-          {"expectations", o.expectations}};
+          {"expectations", o.expectations},
+          {"attachment_prefix", o.attachment_prefix}};
 }
 
 RunOptions run_options_from_json(const nlohmann::json& j) {
@@ -33,6 +34,7 @@ RunOptions run_options_from_json(const nlohmann::json& j) {
   o.timeout_per_test_s = j.value("timeout_per_test_s", 600.0);
   o.baseline = j.value("baseline", "");
   o.expectations = j.value("expectations", "");
+  o.attachment_prefix = j.value("attachment_prefix", "");
   return o;
 }
 

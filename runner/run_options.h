@@ -22,6 +22,9 @@ struct RunOptions {
   double timeout_per_test_s = 600;
   std::string baseline;      // --baseline summary.json of an earlier run
   std::string expectations;  // --expectations per-DUT file
+  // [[ATTACHMENT|...]] prefix: the report directory as the user spelled it (CI resolves attachments
+  // relative to its checkout), kept when the journal stores report_dir as an absolute path.
+  std::string attachment_prefix;
 
   [[nodiscard]] std::string effective_state_dir() const {
     return state_dir.empty() ? report_dir + "/state" : state_dir;
