@@ -90,6 +90,8 @@ int main(int argc, char** argv) {
   selftest->add_option("--profile", selftest_options.profiles, "only these profiles")->delimiter(',');
   selftest->add_option("--suites", selftest_options.suites, "only these suites")->delimiter(',');
   selftest->add_flag("--all-suites", selftest_options.all_suites, "run every suite under every profile");
+  selftest->add_flag("--all-tests", selftest_options.all_tests,
+                     "run whole suites, not only the claimed tests");
   selftest->add_option("--timeout-per-test", selftest_options.timeout_per_test_s, "seconds")
       ->capture_default_str();
 

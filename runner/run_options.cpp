@@ -10,6 +10,7 @@ nlohmann::json to_json(const RunOptions& o) {
           {"no_dut", o.no_dut},
           {"suites", o.suites},
           {"filter", o.filter},
+          {"suite_filters", o.suite_filters},
           {"quick", o.quick},
           {"report_dir", o.report_dir},
           {"state_dir", o.state_dir},
@@ -28,6 +29,7 @@ RunOptions run_options_from_json(const nlohmann::json& j) {
   o.no_dut = j.value("no_dut", false);
   o.suites = j.value("suites", std::vector<std::string>{});
   o.filter = j.value("filter", "");
+  o.suite_filters = j.value("suite_filters", std::map<std::string, std::string>{});
   o.quick = j.value("quick", false);
   o.report_dir = j.value("report_dir", "dextqual-report");
   o.state_dir = j.value("state_dir", "");

@@ -2,6 +2,7 @@
 // exactly the same device, suites, filter, sizes and timeouts.
 #pragma once
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -16,7 +17,8 @@ struct RunOptions {
   bool no_dut = false;              // --no-dut: no device at all (harness tests, fake suites)
   std::vector<std::string> suites;  // --suites; empty: every suite found
   std::string filter;               // --filter, gtest syntax
-  bool quick = false;               // --quick (default --full)
+  std::map<std::string, std::string> suite_filters;  // per suite, on top of --filter (selftest)
+  bool quick = false;                                // --quick (default --full)
   std::string report_dir = "dextqual-report";
   std::string state_dir;  // --state; default <report_dir>/state
   double timeout_per_test_s = 600;

@@ -45,8 +45,10 @@ CommandResult<RunPlan> make_plan(const std::vector<SuiteBinary>& available, cons
     } else if (listed->empty()) {
       unresolved(suite.path.string() + " lists no tests");
     } else {
+      const auto own = options.suite_filters.find(suite.name);
+      const TestFilter suite_filter(own == options.suite_filters.end() ? std::string_view() : own->second);
       for (const auto& test : *listed) {
-        if (!filter.matches(test.name)) continue;
+        if (!filter.matches(test.name) || !suite_filter.matches(test.name)) continue;
         planned.tests.push_back(test.name);
         if (test.disabled) {
           reports::TestResult result;
@@ -62,7 +64,7 @@ CommandResult<RunPlan> make_plan(const std::vector<SuiteBinary>& available, cons
     }
     if (!planned.tests.empty()) plan.suites.push_back(std::move(planned));
   }
-  if (runnable == 0 && (plan.preset.empty() || !options.filter.empty())) {
+  if (runnable == 0 && (plan.preset.empty() || !options.filter.empty() || !options.suite_filters.empty())) {
     return usage_error(options.filter.empty() ? "no tests to run"
                                               : "--filter '" + options.filter + "' matches no test");
   }

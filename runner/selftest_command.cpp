@@ -215,6 +215,14 @@ int selftest_command(const SelftestOptions& options, const Installation& install
       run.quick = true;
       run.report_dir = (fs::path(options.report_dir) / profile.name).string();
       run.timeout_per_test_s = options.timeout_per_test_s;
+      if (!options.all_tests && !options.all_suites) {
+        // Only what the profile claims: each suite's patterns, joined as one gtest filter.
+        for (const auto& entry : profile.detected_by) {
+          const auto pattern = split_suite_pattern(entry);
+          auto& filter = run.suite_filters[pattern.suite];
+          filter += (filter.empty() ? "" : ":") + pattern.filter;
+        }
+      }
       const int exit = run_command(run, installation, signals, "dextqual selftest (" + profile.name + ")");
       row = compare(profile, suites, available, outcomes_of(fs::path(run.report_dir) / "summary.json"), exit);
       if (exit == kHarnessError || exit == kUsageError) {

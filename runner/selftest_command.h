@@ -3,8 +3,9 @@
 // clean.toml) against simdext with that profile, --quick, and checks: every detected_by entry
 // ("suite:gtest-filter") is caught by at least one failing test, and clean.toml passes everything.
 // Failures a profile does not declare are shown, not held against it. Prints the matrix
-// (profiles x suites), writes it into selftest.json / selftest.xml (JUnit) / selftest.html, and exits
-// 0 only when every row matches.
+// (profiles x suites). A fault profile runs only the tests its claims select (unless --all-tests),
+// which keeps the matrix within a CI budget; clean runs everything. Writes it into selftest.json /
+// selftest.xml (JUnit) / selftest.html, and exits 0 only when every row matches.
 #pragma once
 
 #include <string>
@@ -20,6 +21,7 @@ struct SelftestOptions {
   std::vector<std::string> profiles;  // names or stems; empty: every profile
   std::vector<std::string> suites;    // restrict to these suites; empty: as declared
   bool all_suites = false;            // run every suite for every profile (slow)
+  bool all_tests = false;             // run whole suites, not only the tests a profile claims (slow)
   double timeout_per_test_s = 300;
 };
 
