@@ -11,6 +11,35 @@ namespace dextqual::reports {
 namespace {
 
 constexpr std::string_view kPrefix = "throughput_mib_s.";
+constexpr std::string_view kPerfPrefix = "throughput_MBps_";  // suites/perf: <rw>_<bs>_qd<N>
+
+// fio-style sizes: "4k", "128K", "1m" (binary multiples), or plain bytes.
+double fio_size(std::string_view text) {
+  char* end = nullptr;
+  const std::string owned(text);
+  double value = std::strtod(owned.c_str(), &end);
+  if (end == owned.c_str()) return 0;
+  switch (*end) {
+    case 'k':
+    case 'K':
+      value *= 1024;
+      ++end;
+      break;
+    case 'm':
+    case 'M':
+      value *= 1024 * 1024;
+      ++end;
+      break;
+    case 'g':
+    case 'G':
+      value *= 1024.0 * 1024 * 1024;
+      ++end;
+      break;
+    default:
+      break;
+  }
+  return *end == '\0' ? value : 0;
+}
 constexpr const char* kColors[] = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"};
 
 std::string number(double value) {
@@ -61,13 +90,24 @@ std::map<std::string, std::vector<ThroughputPoint>> throughput_series(const Repo
   for (const auto& suite : report.suites) {
     for (const auto& test : suite.tests) {
       for (const auto& m : test.measurements) {
+        if (m.name.starts_with(kPerfPrefix)) {  // throughput_MBps_read_128k_qd4
+          const auto rest = m.name.substr(kPerfPrefix.size());
+          const auto first = rest.find('_');
+          const auto second = rest.find('_', first == std::string::npos ? first : first + 1);
+          if (first == std::string::npos || second == std::string::npos) continue;
+          const double bytes = fio_size(rest.substr(first + 1, second - first - 1));
+          if (bytes <= 0) continue;
+          series[suite.name + "/" + rest.substr(0, first) + " " + rest.substr(second + 1) + " (MB/s)"]
+              .push_back({bytes, m.value});
+          continue;
+        }
         if (!m.name.starts_with(kPrefix)) continue;
         const auto rest = m.name.substr(kPrefix.size());
         const auto dot = rest.rfind('.');
         if (dot == std::string::npos) continue;
         const double bytes = std::strtod(rest.c_str() + dot + 1, nullptr);
         if (bytes <= 0) continue;
-        series[suite.name + "/" + rest.substr(0, dot)].push_back({bytes, m.value});
+        series[suite.name + "/" + rest.substr(0, dot) + " (MiB/s)"].push_back({bytes, m.value});
       }
     }
   }
@@ -111,7 +151,7 @@ std::string throughput_chart_svg(const std::map<std::string, std::vector<Through
   svg += "<text x=\"" + number(left + width / 2) + "\" y=\"" + number(top + height + 34) +
          "\" font-size=\"12\" text-anchor=\"middle\">transfer size (bytes)</text>";
   svg += "<text x=\"14\" y=\"" + number(top + height / 2) + "\" font-size=\"12\" transform=\"rotate(-90 14 " +
-         number(top + height / 2) + ")\" text-anchor=\"middle\">MiB/s</text>";
+         number(top + height / 2) + ")\" text-anchor=\"middle\">throughput</text>";
   int index = 0;
   for (const auto& [name, points] : series) {
     const char* color = kColors[index % 6];
@@ -120,7 +160,7 @@ std::string throughput_chart_svg(const std::map<std::string, std::vector<Through
       path += (path.empty() ? "M" : " L") + number(x_of(p.transfer_bytes)) + " " + number(y_of(p.mib_per_s));
       svg += "<circle cx=\"" + number(x_of(p.transfer_bytes)) + "\" cy=\"" + number(y_of(p.mib_per_s)) +
              "\" r=\"3\" fill=\"" + color + "\"><title>" + html_escape(name) + ": " +
-             size_label(p.transfer_bytes) + " " + number(p.mib_per_s) + " MiB/s</title></circle>";
+             size_label(p.transfer_bytes) + " " + number(p.mib_per_s) + "</title></circle>";
     }
     svg += "<path d=\"" + path + "\" fill=\"none\" stroke=\"" + color + "\" stroke-width=\"2\"/>";
     svg += "<text x=\"" + number(left + width + 10) + "\" y=\"" + number(top + 14 + 16 * index) +

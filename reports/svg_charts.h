@@ -1,7 +1,8 @@
 // Inline SVG charts for the HTML report, drawn from the report model only (no scripts, no external
 // assets, so the file opens anywhere, including an air-gapped lab):
 //   - throughput against transfer size, one line per series, from measurements named
-//     "throughput_mib_s.<series>.<transfer bytes>" (log2 x axis);
+//     "throughput_mib_s.<series>.<transfer bytes>" (MiB/s) or, as suites/perf records them,
+//     "throughput_MBps_<rw>_<fio block size>_qd<N>" (MB/s); log2 x axis;
 //   - the selftest matrix, profiles x suites, each cell green (as declared) or red.
 #pragma once
 

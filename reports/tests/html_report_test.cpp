@@ -29,10 +29,28 @@ TEST(HtmlReport, SelfContainedWithFailuresFirst) {
 TEST(HtmlReport, ThroughputSeriesFromMeasurements) {
   const auto series = throughput_series(testing::sample_report());
   ASSERT_EQ(series.size(), 1u);
-  const auto& points = series.at("rawio/write");
+  const auto& points = series.at("rawio/write (MiB/s)");
   ASSERT_EQ(points.size(), 2u);
   EXPECT_EQ(points[0].transfer_bytes, 65536);
   EXPECT_EQ(points[1].mib_per_s, 512.5);
+}
+
+TEST(HtmlReport, PerfSuiteThroughputPropertiesAreCharted) {
+  Report report;
+  TestResult test;
+  test.suite = "perf";
+  test.name = "Throughput.Measured";
+  test.measurements = {{"throughput_MBps_read_4k_qd1", 50},
+                       {"throughput_MBps_read_1m_qd1", 900},
+                       {"iops_read_4k_qd1", 12800},
+                       {"throughput_MBps_bogus", 1}};
+  report.suites.push_back({"perf", "perf", {test}});
+  const auto series = throughput_series(report);
+  ASSERT_EQ(series.size(), 1u);
+  const auto& points = series.at("perf/read qd1 (MB/s)");
+  ASSERT_EQ(points.size(), 2u);
+  EXPECT_EQ(points[0].transfer_bytes, 4096);
+  EXPECT_EQ(points[1].transfer_bytes, 1 << 20);
 }
 
 TEST(HtmlReport, SelftestMatrixIsDrawn) {
