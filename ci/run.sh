@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ci/install-deps.sh
-ci/build.sh >/dev/null
+ci/build.sh
 exec build/runner/dextqual run --report-dir "${DEXTQUAL_REPORT_DIR:-build/report}" "$@"

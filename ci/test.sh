@@ -10,11 +10,11 @@ cd "$(dirname "$0")/.."
 ci/install-deps.sh
 mode=${1:-}
 if [[ "$mode" == "--sanitize" ]]; then
-  ci/build.sh --sanitize >/dev/null
+  ci/build.sh --sanitize
   # halt_on_error: a sanitizer report is a failure, not a log line.
   export ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
   cd build-sanitize && ctest --output-on-failure --timeout 300 -L unit
 else
-  ci/build.sh >/dev/null
+  ci/build.sh
   cd build && ctest --output-on-failure --timeout 900 --parallel 2
 fi
