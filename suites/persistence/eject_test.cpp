@@ -35,18 +35,8 @@ TEST(Eject, AcknowledgedRawWritesSurviveCleanEjectAndReattach) {
   auto journal_path = state_path(dut(), "persistence-eject.journal");
   ASSERT_TRUE(journal_path.has_value()) << journal_path.error().message();
   std::filesystem::remove(*journal_path);
-  {
-    auto journal = integrity::WriteJournal::open(*journal_path, *identity);
-    ASSERT_TRUE(journal.has_value()) << journal.error().message();
-    auto device = RawBlockDevice::open(dut().raw_node);
-    ASSERT_TRUE(device.has_value()) << device.error().message();
-    ASSERT_TRUE(zero_fill(*device, plan).has_value());
-    JournaledWriter writer(*device, *journal, integrity::StampKeys::for_run(*identity), sectors_per_block);
-    auto written = run_plan(writer, plan);
-    ASSERT_TRUE(written.has_value()) << written.error().message();
-    // Logged before the eject: a clean eject makes every acknowledged write binding (PERSISTENCE.md §3).
-    ASSERT_TRUE(journal->quiesced().has_value());
-  }
+  auto written = write_plan_journaled(dut(), *journal_path, *identity, plan, JournalEnd::quiesced);
+  ASSERT_TRUE(written.has_value()) << written.error().message();
   ReattachOnExit guard(*lifecycle);
   auto ejected = guard.take_away(DeviceEvent::eject);
   ASSERT_TRUE(ejected.has_value()) << ejected.error().message();

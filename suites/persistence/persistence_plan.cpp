@@ -1,5 +1,7 @@
 #include "persistence_plan.h"
 
+#include "integrity/write_journal.h"
+
 namespace dextqual::lifecycle {
 
 PersistencePlan PersistencePlan::for_dut(const DutDescription& dut) {
@@ -21,6 +23,23 @@ Status run_plan(JournaledWriter& writer, const PersistencePlan& plan) {
   DQ_TRY(writer.write(plan.region(2), 2, WriteMode::normal));  // overwritten, gen 2 unflushed
   DQ_TRY(writer.write(plan.region(3), 1, WriteMode::normal));  // unflushed
   DQ_TRY(writer.write(plan.region(4), 2, WriteMode::fua));     // fua_over, gen 2
+  return {};
+}
+
+Status write_plan_journaled(const DutDescription& dut, const std::string& journal_path,
+                            const integrity::RunIdentity& identity, const PersistencePlan& plan,
+                            JournalEnd end) {
+  DQ_TRY_ASSIGN(auto journal, integrity::WriteJournal::open(journal_path, identity));
+  DQ_TRY_ASSIGN(auto device, RawBlockDevice::open(dut.raw_node));
+  DQ_TRY(zero_fill(device, plan));
+  JournaledWriter writer(device, journal, integrity::StampKeys::for_run(identity),
+                         dut.logical_block_size / 512);
+  DQ_TRY(run_plan(writer, plan));
+  if (end == JournalEnd::quiesced) {
+    DQ_TRY(journal.quiesced());
+  } else {
+    DQ_TRY(journal.mark("cut"));
+  }
   return {};
 }
 

@@ -40,4 +40,14 @@ struct PersistencePlan {
 // Runs the five regions' writes and flushes through `writer`.
 [[nodiscard]] Status run_plan(JournaledWriter& writer, const PersistencePlan& plan);
 
+// How phase 1 ends in the journal: a clean quiesce (eject, reboot: every acknowledged write becomes
+// binding, PERSISTENCE.md §3) or a plain mark before a surprise event (power cut: the rule alone).
+enum class JournalEnd { quiesced, mark_cut };
+
+// Phase 1 shared by the eject, power-cut and reboot tests: opens the journal at `journal_path`, zero-fills
+// the plan's area of the DUT's raw node, writes the plan through the journal, and ends it as `end` says.
+[[nodiscard]] Status write_plan_journaled(const DutDescription& dut, const std::string& journal_path,
+                                          const integrity::RunIdentity& identity, const PersistencePlan& plan,
+                                          JournalEnd end);
+
 }  // namespace dextqual::lifecycle

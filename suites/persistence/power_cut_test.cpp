@@ -33,17 +33,8 @@ TEST(PowerCut, MustSurviveWritesSurviveAndTheRestIsOldOrNew) {
   auto journal_path = state_path(dut(), "persistence-power-cut.journal");
   ASSERT_TRUE(journal_path.has_value()) << journal_path.error().message();
   std::filesystem::remove(*journal_path);
-  {
-    auto journal = integrity::WriteJournal::open(*journal_path, *identity);
-    ASSERT_TRUE(journal.has_value()) << journal.error().message();
-    auto device = RawBlockDevice::open(dut().raw_node);
-    ASSERT_TRUE(device.has_value()) << device.error().message();
-    ASSERT_TRUE(zero_fill(*device, plan).has_value());
-    JournaledWriter writer(*device, *journal, integrity::StampKeys::for_run(*identity), sectors_per_block);
-    auto written = run_plan(writer, plan);
-    ASSERT_TRUE(written.has_value()) << written.error().message();
-    ASSERT_TRUE(journal->mark("cut").has_value());
-  }
+  auto written = write_plan_journaled(dut(), *journal_path, *identity, plan, JournalEnd::mark_cut);
+  ASSERT_TRUE(written.has_value()) << written.error().message();
   ReattachOnExit guard(*lifecycle);
   auto cut = guard.take_away(DeviceEvent::power_cut);
   ASSERT_TRUE(cut.has_value()) << cut.error().message();

@@ -36,18 +36,8 @@ TEST(Reboot, Phase1WriteAndFlush) {
 
   const PersistencePlan plan = PersistencePlan::for_dut(dut());
   const std::uint32_t sectors_per_block = dut().logical_block_size / 512;
-  {
-    auto journal = integrity::WriteJournal::open(paths.journal, *identity);
-    ASSERT_TRUE(journal.has_value()) << journal.error().message();
-    auto device = RawBlockDevice::open(dut().raw_node);
-    ASSERT_TRUE(device.has_value()) << device.error().message();
-    ASSERT_TRUE(zero_fill(*device, plan).has_value());
-    JournaledWriter writer(*device, *journal, integrity::StampKeys::for_run(*identity), sectors_per_block);
-    auto written = run_plan(writer, plan);
-    ASSERT_TRUE(written.has_value()) << written.error().message();
-    // The reboot the runner performs is a clean one: the OS quiesces and flushes on the way down.
-    ASSERT_TRUE(journal->quiesced().has_value());
-  }
+  auto written = write_plan_journaled(dut(), paths.journal, *identity, plan, JournalEnd::quiesced);
+  ASSERT_TRUE(written.has_value()) << written.error().message();
   const std::string test_name = "Reboot.Phase1WriteAndFlush";
   const nlohmann::json phase = {{"schema", "dextqual-reboot-phase/1"},
                                 {"requested_by", test_name},
