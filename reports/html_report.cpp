@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "reports/atomic_file.h"
+#include "core/atomic_file.h"
 #include "reports/svg_charts.h"
 #include "reports/text_safety.h"
 

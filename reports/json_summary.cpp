@@ -1,6 +1,6 @@
 #include "reports/json_summary.h"
 
-#include "reports/atomic_file.h"
+#include "core/atomic_file.h"
 #include "reports/report_json.h"
 
 namespace dextqual::reports {

@@ -4,7 +4,7 @@
 #include <pugixml.hpp>
 #include <sstream>
 
-#include "reports/atomic_file.h"
+#include "core/atomic_file.h"
 #include "reports/text_safety.h"
 
 namespace dextqual::reports {

@@ -2,9 +2,9 @@
 
 #include <fstream>
 
+#include "core/atomic_file.h"
 #include "dut/simdext_dut.h"
 #include "process/child_process.h"
-#include "reports/atomic_file.h"
 #include "reports/report_json.h"
 #include "runner/host_identity.h"
 #include "runner/safety_gate.h"
@@ -70,8 +70,7 @@ std::string reboot_simdext(const std::filesystem::path& simdext_binary, const Du
   if (auto saved = save_dut(dut_json.string(), *found); !saved) return saved.error().message();
   const nlohmann::json done = {
       {"requested_by", requested_by}, {"boot_id", boot_id()}, {"method", "simdext-restart"}};
-  if (auto written =
-          reports::write_file_atomically(state / "reboot-done.json", reports::dump_safely(done) + "\n");
+  if (auto written = write_file_atomically(state / "reboot-done.json", reports::dump_safely(done) + "\n");
       !written) {
     return written.error().message();
   }

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/atomic_file.h"
 #include "core/unique_fd.h"
 
 namespace dextqual::lifecycle {
@@ -22,26 +23,7 @@ RebootPaths RebootPaths::under(const std::filesystem::path& state_dir) {
 }
 
 Status write_json_atomically(const std::filesystem::path& path, const nlohmann::json& json) {
-  const std::filesystem::path temporary = path.string() + ".tmp";
-  const std::string text = json.dump(2) + "\n";
-  {
-    UniqueFd fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
-    if (!fd) {
-      return fail_errno("create " + temporary.string());
-    }
-    if (::write(fd.get(), text.data(), text.size()) != static_cast<ssize_t>(text.size()) ||
-        ::fsync(fd.get()) != 0) {
-      return fail_errno("write " + temporary.string());
-    }
-  }
-  if (::rename(temporary.c_str(), path.c_str()) != 0) {
-    return fail_errno("rename " + temporary.string() + " to " + path.string());
-  }
-  UniqueFd dir(::open(path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (!dir || ::fsync(dir.get()) != 0) {
-    return fail_errno("fsync directory " + path.parent_path().string());
-  }
-  return {};
+  return write_file_atomically(path, json.dump(2) + "\n");
 }
 
 Result<std::optional<nlohmann::json>> read_json_if_present(const std::filesystem::path& path) {

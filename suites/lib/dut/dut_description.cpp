@@ -8,7 +8,7 @@
 #include <sstream>
 #include <utility>
 
-#include "core/unique_fd.h"
+#include "core/atomic_file.h"
 
 namespace dextqual {
 namespace {
@@ -169,23 +169,7 @@ Result<DutDescription> load_dut(const std::string& path) {
 }
 
 Status save_dut(const std::string& path, const DutDescription& dut) {
-  const std::string tmp = path + ".tmp";
-  const std::string text = to_json(dut).dump(2) + "\n";
-  UniqueFd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
-  if (!fd) {
-    return fail_errno("open " + tmp);
-  }
-  if (::write(fd.get(), text.data(), text.size()) != static_cast<ssize_t>(text.size())) {
-    return fail_errno("write " + tmp);
-  }
-  if (::fsync(fd.get()) != 0) {
-    return fail_errno("fsync " + tmp);
-  }
-  fd.reset();
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    return fail_errno("rename " + tmp + " to " + path);
-  }
-  return {};
+  return write_file_atomically(path, to_json(dut).dump(2) + "\n");
 }
 
 }  // namespace dextqual

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "core/atomic_file.h"
 #include "core/unique_fd.h"
 
 namespace dextqual::integrity {
@@ -139,27 +140,7 @@ Result<Manifest> Manifest::parse(std::string_view text, const RunIdentity& ident
 }
 
 Status Manifest::save(const std::filesystem::path& path) const {
-  const std::string text = serialise();
-  const std::filesystem::path temp = path.string() + ".tmp";
-  {
-    UniqueFd fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600));
-    if (!fd) {
-      return fail_errno("create " + temp.string());
-    }
-    if (::write(fd.get(), text.data(), text.size()) != static_cast<ssize_t>(text.size()) ||
-        ::fsync(fd.get()) != 0) {
-      return fail_errno("write " + temp.string());
-    }
-  }
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
-    return fail_errno("rename " + temp.string() + " to " + path.string());
-  }
-  const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
-  UniqueFd dir_fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (!dir_fd || ::fsync(dir_fd.get()) != 0) {
-    return fail_errno("fsync directory " + dir.string());
-  }
-  return {};
+  return write_file_atomically(path, serialise(), 0600);
 }
 
 Result<Manifest> Manifest::load(const std::filesystem::path& path, const RunIdentity& identity) {

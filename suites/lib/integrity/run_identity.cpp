@@ -8,6 +8,7 @@
 #include <cstring>
 #include <string>
 
+#include "core/atomic_file.h"
 #include "core/unique_fd.h"
 
 namespace dextqual::integrity {
@@ -33,20 +34,6 @@ const char* kdf_context(KeyPurpose purpose) {
 Status init_sodium() {
   if (sodium_init() < 0) {
     return fail("sodium_init", "libsodium could not initialise");
-  }
-  return {};
-}
-
-Status write_all(int fd, std::string_view data, const std::string& what) {
-  while (!data.empty()) {
-    const ssize_t n = ::write(fd, data.data(), data.size());
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      return fail_errno("write " + what);
-    }
-    data.remove_prefix(static_cast<std::size_t>(n));
   }
   return {};
 }
@@ -100,37 +87,16 @@ LongKey RunIdentity::long_key(KeyPurpose purpose, std::uint64_t stream) const {
 }
 
 Status RunIdentity::save(const std::filesystem::path& path) const {
-  const std::filesystem::path temp = path.string() + ".tmp";
   std::array<char, kRunKeyBytes * 2 + 1> hex{};
   sodium_bin2hex(hex.data(), hex.size(), key_.data(), key_.size());
   std::string text(kSecretHeader);
   text += hex.data();
   text += '\n';
   sodium_memzero(hex.data(), hex.size());
-  {
-    UniqueFd fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600));
-    if (!fd) {
-      return fail_errno("create " + temp.string());
-    }
-    // O_CREAT's mode is filtered by umask and ignored for an existing file: force 0600.
-    if (::fchmod(fd.get(), 0600) != 0) {
-      return fail_errno("chmod 0600 " + temp.string());
-    }
-    DQ_TRY(write_all(fd.get(), text, temp.string()));
-    if (::fsync(fd.get()) != 0) {
-      return fail_errno("fsync " + temp.string());
-    }
-  }
+  // 0600: the key regenerates every payload of the run; nobody else may read it.
+  Status saved = write_file_atomically(path, text, 0600);
   sodium_memzero(text.data(), text.size());
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
-    return fail_errno("rename " + temp.string() + " to " + path.string());
-  }
-  const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
-  UniqueFd dir_fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (!dir_fd || ::fsync(dir_fd.get()) != 0) {
-    return fail_errno("fsync directory " + dir.string());
-  }
-  return {};
+  return saved;
 }
 
 Result<RunIdentity> RunIdentity::load(const std::filesystem::path& path) {

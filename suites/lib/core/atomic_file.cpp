@@ -1,6 +1,7 @@
-#include "reports/atomic_file.h"
+#include "core/atomic_file.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -8,7 +9,7 @@
 
 #include "core/unique_fd.h"
 
-namespace dextqual::reports {
+namespace dextqual {
 namespace {
 
 Status write_all(int fd, std::string_view content, const std::string& what) {
@@ -25,14 +26,16 @@ Status write_all(int fd, std::string_view content, const std::string& what) {
 
 }  // namespace
 
-Status write_file_atomically(const std::filesystem::path& path, std::string_view content) {
+Status write_file_atomically(const std::filesystem::path& path, std::string_view content, mode_t mode) {
   const auto directory = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
   // The pid keeps two writers (runner and a resumed runner) off each other's temporary file.
   const auto temporary = directory / ("." + path.filename().string() + ".tmp." + std::to_string(::getpid()));
   {
-    UniqueFd fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+    UniqueFd fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode));
     if (!fd) return fail_errno("create " + temporary.string());
-    auto written = write_all(fd.get(), content, temporary.string());
+    // O_CREAT's mode is filtered by umask and ignored for a leftover file: set it exactly.
+    Status written = ::fchmod(fd.get(), mode) == 0 ? Status{} : fail_errno("chmod " + temporary.string());
+    if (written) written = write_all(fd.get(), content, temporary.string());
     if (written && ::fsync(fd.get()) != 0) written = fail_errno("fsync " + temporary.string());
     if (!written) {
       ::unlink(temporary.c_str());
@@ -50,4 +53,4 @@ Status write_file_atomically(const std::filesystem::path& path, std::string_view
   return {};
 }
 
-}  // namespace dextqual::reports
+}  // namespace dextqual

@@ -1,5 +1,7 @@
 // Atomic replacement leaves the new content and no temporary file; failures are errors, not crashes.
-#include "reports/atomic_file.h"
+#include "core/atomic_file.h"
+
+#include <sys/stat.h>
 
 #include <gtest/gtest.h>
 
@@ -7,7 +9,7 @@
 #include <fstream>
 #include <sstream>
 
-namespace dextqual::reports {
+namespace dextqual {
 namespace {
 
 TEST(AtomicFile, ReplacesContentAndLeavesNoTemporary) {
@@ -24,6 +26,19 @@ TEST(AtomicFile, ReplacesContentAndLeavesNoTemporary) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(AtomicFile, ModeIsAppliedExactlyWhateverTheUmask) {
+  const auto dir = std::filesystem::temp_directory_path() / ("dextqual-mode-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto path = dir / "run.key";
+  const mode_t old_umask = ::umask(0);
+  ASSERT_TRUE(write_file_atomically(path, "secret", 0600));
+  ::umask(old_umask);
+  struct stat info {};
+  ASSERT_EQ(::stat(path.c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600u);
+  std::filesystem::remove_all(dir);
+}
+
 TEST(AtomicFile, MissingDirectoryIsAnError) {
   auto status = write_file_atomically("/nonexistent-dextqual-dir/report.xml", "x");
   ASSERT_FALSE(status);
@@ -31,4 +46,4 @@ TEST(AtomicFile, MissingDirectoryIsAnError) {
 }
 
 }  // namespace
-}  // namespace dextqual::reports
+}  // namespace dextqual
