@@ -14,7 +14,7 @@ std::string junit_schema_problems(const std::string& path) {
   const std::string schema = junit_schema_path();
   if (!std::filesystem::exists(schema)) {
     return "junit-10.xsd not found at " + schema +
-           " (CI clones shared/ beside the repository; configure with -DDEXTQUAL_JUNIT_XSD=PATH)";
+           " (vendored in reports/schemas/; configure with -DDEXTQUAL_JUNIT_XSD=PATH)";
   }
   const std::string command = "xmllint --noout --schema '" + schema + "' '" + path + "' 2>&1";
   FILE* pipe = ::popen(command.c_str(), "r");

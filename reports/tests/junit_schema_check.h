@@ -1,5 +1,5 @@
 // Test support: validates a JUnit file against junit-10.xsd with xmllint, the check CI consumers
-// effectively apply. The schema lives outside the repository (../shared/schemas); when it or xmllint
+// effectively apply. The schema is vendored in reports/schemas/; when it or xmllint
 // is missing the check fails with a message saying so, never passes silently.
 #pragma once
 
