@@ -106,13 +106,18 @@ CommandResult<ProvisionedDut> provision_simdext(const RunOptions& options, const
 }
 
 CommandResult<ProvisionedDut> provision_device(const RunOptions& options,
-                                               const std::filesystem::path& state_dir) {
-  // Admission writes nothing: a refusal leaves no trace (not even the state directory).
+                                               const std::filesystem::path& state_dir,
+                                               const LockHolder& holder) {
+  // Admission writes nothing: a refusal leaves no trace (not even the state directory). Nor does a
+  // DUT that another run holds: its state and report directories may well be this run's too.
   auto admitted = admit_device(DeviceRequest{options.device, options.device_file, options.allow_data_loss});
   if (!admitted) return usage_error(admitted.error().message());
+  auto lock = DutLock::acquire(default_lock_dir(), admitted->identity, admitted->raw_node, holder);
+  if (!lock) return usage_error(lock.error().message());
   std::error_code ec;
   std::filesystem::create_directories(state_dir, ec);
   ProvisionedDut provisioned;
+  provisioned.lock = std::move(*lock);
   provisioned.dut = std::move(*admitted);
   provisioned.dut.quick = options.quick;
   provisioned.dut.state_dir = std::filesystem::absolute(state_dir).string();
@@ -126,7 +131,8 @@ CommandResult<ProvisionedDut> provision_device(const RunOptions& options,
 }  // namespace
 
 CommandResult<ProvisionedDut> provision_dut(const RunOptions& options, const Installation& installation,
-                                            const std::filesystem::path& state_dir) {
+                                            const std::filesystem::path& state_dir,
+                                            const LockHolder& holder) {
   if (!options.sim_profile.empty() && (!options.device.empty() || !options.device_file.empty())) {
     return usage_error("--sim and --device/--device-file exclude each other");
   }
@@ -144,7 +150,7 @@ CommandResult<ProvisionedDut> provision_dut(const RunOptions& options, const Ins
   }
   auto provisioned = options.device.empty() && options.device_file.empty()
                          ? provision_simdext(options, installation, state_dir)
-                         : provision_device(options, state_dir);
+                         : provision_device(options, state_dir, holder);
   if (!provisioned) return provisioned;
   provisioned->dut_json = std::filesystem::absolute(state_dir / "dut.json");
   if (provisioned->simdext) {

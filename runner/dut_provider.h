@@ -9,10 +9,12 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "dut/dut_description.h"
 #include "reports/report.h"
+#include "runner/dut_lock.h"
 #include "runner/exit_status.h"
 #include "runner/installation.h"
 #include "runner/run_options.h"
@@ -25,6 +27,7 @@ struct ProvisionedDut {
   reports::DutInfo info;
   std::filesystem::path dut_json;
   std::unique_ptr<SimdextSession> simdext;  // stopped when this goes away
+  std::optional<DutLock> lock;              // a real device: held for the whole run (one DUT, one run)
   std::function<bool()> present;
   std::function<std::string(const std::string& binary)> reproducer_prefix;
   std::map<std::string, std::string> env;  // for every suite binary (SIMDEXT for lifecycle control)
@@ -34,11 +37,13 @@ struct ProvisionedDut {
   std::function<std::string()> honour_reboot_request;
 };
 
-// Writes <state_dir>/dut.json. Usage errors (exit 2) for refusals and bad options; harness errors
-// (exit 3) when simdext cannot be started.
+// Writes <state_dir>/dut.json. Usage errors (exit 2) for refusals, a real DUT locked by another run
+// (`holder` is who this run is, for the lock) and bad options; harness errors (exit 3) when simdext
+// cannot be started. A simulated DUT needs no lock: every run starts its own simdext.
 [[nodiscard]] CommandResult<ProvisionedDut> provision_dut(const RunOptions& options,
                                                           const Installation& installation,
-                                                          const std::filesystem::path& state_dir);
+                                                          const std::filesystem::path& state_dir,
+                                                          const LockHolder& holder);
 
 // --sim NAME or PATH -> the profile file ("f2-max-transfer-64k", "f2-max-transfer-64k.toml", a path).
 [[nodiscard]] CommandResult<std::filesystem::path> resolve_profile(const std::string& name,

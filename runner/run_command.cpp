@@ -1,5 +1,7 @@
 #include "runner/run_command.h"
 
+#include <unistd.h>
+
 #include <iostream>
 #include <random>
 
@@ -53,7 +55,8 @@ struct Prepared {
   Expectations expectations;
 };
 
-CommandResult<Prepared> prepare(const RunOptions& options, const Installation& installation) {
+CommandResult<Prepared> prepare(const RunOptions& options, const Installation& installation,
+                                LockHolder holder) {
   Prepared prepared;
   prepared.state_dir = fs::absolute(options.effective_state_dir());
   prepared.report_dir = fs::absolute(options.report_dir);
@@ -63,7 +66,10 @@ CommandResult<Prepared> prepare(const RunOptions& options, const Installation& i
     prepared.expectations = std::move(*loaded);
   }
   // The gate runs before anything is created: a refusal leaves no trace.
-  auto dut = provision_dut(options, installation, prepared.state_dir);
+  holder.pid = static_cast<int>(::getpid());
+  holder.host = host_name();
+  holder.state_dir = prepared.state_dir.string();
+  auto dut = provision_dut(options, installation, prepared.state_dir, holder);
   if (!dut) return std::unexpected(dut.error());
   prepared.dut = std::move(*dut);
   std::error_code ec;
@@ -72,6 +78,12 @@ CommandResult<Prepared> prepare(const RunOptions& options, const Installation& i
   fs::create_directories(prepared.state_dir, ec);
   if (ec) return harness_error("cannot create the state directory " + prepared.state_dir.string());
   return prepared;
+}
+
+void note_lock_takeover(const Prepared& prepared, reports::ConsoleReporter& console) {
+  if (prepared.dut.lock && !prepared.dut.lock->takeover_note().empty()) {
+    console.note(prepared.dut.lock->takeover_note());
+  }
 }
 
 SessionSettings settings_for(const RunOptions& options, Prepared& prepared, const SignalStop& signals) {
@@ -147,9 +159,13 @@ int run_command(const RunOptions& options, const Installation& installation, con
     return fail_with({kHarnessError, "no suite binaries in " + installation.suites_dir.string() +
                                          " (build them, or set DEXTQUAL_SUITES_DIR)"});
   }
-  auto prepared = prepare(options, installation);
+  reports::RunInfo run;
+  run.id = new_run_id();
+  run.started_at = utc_now();
+  auto prepared = prepare(options, installation, LockHolder{.run_id = run.id, .started_at = run.started_at});
   if (!prepared) return fail_with(prepared.error());
   reports::ConsoleReporter console(std::cout, reports::detect_console_style(1));
+  note_lock_takeover(*prepared, console);
   if (options.no_dut) {
     console.note("no DUT (--no-dut): only tests that need no device can run");
   } else {
@@ -167,9 +183,6 @@ int run_command(const RunOptions& options, const Installation& installation, con
   set_aside_old_journal(journal_path);
   auto journal = JournalWriter::open(journal_path);
   if (!journal) return fail_with({kHarnessError, journal.error().message()});
-  reports::RunInfo run;
-  run.id = new_run_id();
-  run.started_at = utc_now();
   run.hostname = host_name();
   run.version = DEXTQUAL_VERSION;
   run.command_line = command_line;
@@ -234,9 +247,12 @@ int resume_command(const fs::path& state_dir, const Installation& installation, 
   }
   auto options = run_options_from_json(state.options());
   options.state_dir = fs::absolute(state_dir).string();
-  auto prepared = prepare(options, installation);
+  // The same run takes its DUT's lock again: a run interrupted by a reboot still owns its disk.
+  auto prepared =
+      prepare(options, installation, LockHolder{.run_id = state.run_id(), .started_at = utc_now()});
   if (!prepared) return fail_with(prepared.error());
   reports::ConsoleReporter console(std::cout, reports::detect_console_style(1));
+  note_lock_takeover(*prepared, console);
   auto journal = JournalWriter::open(journal_path);
   if (!journal) return fail_with({kHarnessError, journal.error().message()});
   const auto interrupted = state.running();

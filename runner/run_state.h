@@ -35,6 +35,7 @@ class RunState {
   [[nodiscard]] const std::optional<std::pair<std::string, std::string>>& running() const { return running_; }
   [[nodiscard]] const std::string& running_boot_id() const { return running_boot_id_; }
   [[nodiscard]] const std::string& status() const { return run_.status; }
+  [[nodiscard]] const std::string& run_id() const { return run_.id; }
   // Tests of `suite` still without a result, in plan order.
   [[nodiscard]] std::vector<std::string> remaining(const std::string& suite) const;
 
