@@ -10,6 +10,7 @@ debian_packages=(
   libcli11-dev nlohmann-json3-dev libtomlplusplus-dev
   fio gdisk util-linux e2fsprogs dosfstools exfatprogs sg3-utils libxml2-utils
   clang-format clang-tidy
+  rsync jq python3-yaml
   qemu-system-x86 busybox-static cpio zstd xz-utils kmod
 )
 brew_packages=(cmake ninja pkg-config googletest google-benchmark libsodium pugixml boost cli11
@@ -21,19 +22,34 @@ if [[ "$(uname -s)" == "Darwin" ]]; then
   exit 0
 fi
 
-missing=()
-for pkg in "${debian_packages[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
-    missing+=("$pkg")
+install_debian_packages() {
+  local missing=()
+  for pkg in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$pkg")
+    fi
+  done
+  if ((${#missing[@]} == 0)); then
+    echo "install-deps: every Debian package is installed"
+    return 0
   fi
-done
-if ((${#missing[@]} == 0)); then
-  echo "install-deps: everything is installed"
-  exit 0
+  echo "install-deps: installing ${missing[*]}"
+  local sudo_cmd=()
+  [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+install_debian_packages "${debian_packages[@]}"
+# Node.js may come from elsewhere than Debian (these machines have v20); Debian's only when none is there.
+command -v npm >/dev/null || install_debian_packages nodejs npm
+
+# Test tools Debian does not package (ci/templates/tests/package.json): gitlab-ci-local, action-validator.
+templates_tests="$(cd "$(dirname "$0")" && pwd)/templates/tests"
+if [[ ! -x "$templates_tests/node_modules/.bin/gitlab-ci-local" ||
+      "$templates_tests/package-lock.json" -nt "$templates_tests/node_modules/.package-lock.json" ]]; then
+  echo "install-deps: npm ci in $templates_tests"
+  npm ci --prefix "$templates_tests" --no-audit --no-fund --loglevel=error
+else
+  echo "install-deps: npm test tools are installed"
 fi
-echo "install-deps: installing ${missing[*]}"
-sudo_cmd=()
-[[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
-export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get update -qq
-"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Runs ci/templates/gitlab-ci.yml for real with gitlab-ci-local (shell executor), against simdext:
+#   - the station job on the clean profile passes and publishes a JUnit artifact that validates
+#     against junit-10.xsd and has test cases;
+#   - the same job on the F2 profile fails, and still publishes its JUnit (artifacts `when: always`)
+#     with the failure in it;
+#   - the reboot pair: the run job, then `dextqual wait` in the next job, whose exit code and artifacts
+#     are the run's.
+# gitlab-ci-local also validates the file against GitLab's CI JSON schema before it runs anything.
+# Needs root (simdext), Node.js and the npm tools of this folder (ci/install-deps.sh installs them):
+# under CI=true their absence is a failure, elsewhere a skip (exit 77).
+#   gitlab_template_e2e.sh DEXTQUAL JUNIT_XSD
+set -uo pipefail
+dextqual=$(realpath "${1:?usage: gitlab_template_e2e.sh DEXTQUAL JUNIT_XSD}")
+xsd=$(realpath "${2:?usage: gitlab_template_e2e.sh DEXTQUAL JUNIT_XSD}")
+here=$(cd "$(dirname "$0")" && pwd)
+gcl="$here/node_modules/.bin/gitlab-ci-local"
+
+cannot_run() {
+  echo "gitlab_template_e2e: cannot run: $1" >&2
+  [[ "${CI:-}" == "true" ]] && exit 1
+  exit 77
+}
+[[ $(id -u) -eq 0 ]] || cannot_run "needs root (simdext)"
+[[ -x "$gcl" ]] || cannot_run "no $gcl (run ci/install-deps.sh)"
+command -v rsync >/dev/null || cannot_run "gitlab-ci-local needs rsync"
+command -v xmllint >/dev/null || cannot_run "no xmllint"
+
+work=$(mktemp -d /tmp/dextqual-gitlab.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# A project as a driver team would have it: the template as its .gitlab-ci.yml, in a git repository.
+project="$work/project"
+mkdir -p "$project"
+cp "$here/../gitlab-ci.yml" "$project/.gitlab-ci.yml"
+git -C "$project" init -q
+git -C "$project" -c user.email=ci@example.com -c user.name=ci commit -q --allow-empty -m "driver build"
+git -C "$project" add .gitlab-ci.yml
+git -C "$project" -c user.email=ci@example.com -c user.name=ci commit -q -m "qualify with dextqual"
+git -C "$project" remote add origin https://gitlab.example.com/lab/driver.git
+
+# run_pipeline NAME ARGS... : gitlab-ci-local in the project; its output in $work/NAME.log.
+run_pipeline() {
+  local name=$1
+  shift
+  (cd "$project" && timeout 600 "$gcl" --variable "DEXTQUAL=$dextqual" "$@") >"$work/$name.log" 2>&1
+}
+artifact() { echo "$project/.gitlab-ci-local/artifacts/$1/dextqual-report/junit.xml"; }
+failures_in() { xmllint --xpath 'string(/testsuites/@failures)' "$1"; }
+tests_in() { xmllint --xpath 'string(/testsuites/@tests)' "$1"; }
+job_dir() { echo "${1//:/Og}"; }  # gitlab-ci-local spells ':' in a job's folder name as 'Og'
+
+# 1. Clean: the job passes; its JUnit artifact is valid and has tests.
+run_pipeline clean --variable "DEXTQUAL_TARGET=--sim clean" --variable "DEXTQUAL_ARGS=--quick --suites limits" \
+  "qualify:lab-linux-01"
+rc=$?
+[[ $rc -eq 0 ]] || fail "clean pipeline exited $rc: $(tail -30 "$work/clean.log")"
+grep -q "PASS.*qualify:lab-linux-01" "$work/clean.log" || fail "job not PASS: $(tail -30 "$work/clean.log")"
+junit=$(artifact "$(job_dir qualify:lab-linux-01)")
+[[ -f "$junit" ]] || fail "no JUnit artifact at $junit"
+xmllint --noout --schema "$xsd" "$junit" 2>"$work/xsd.log" || fail "the JUnit artifact is not valid: $(cat "$work/xsd.log")"
+[[ $(tests_in "$junit") -gt 0 && $(failures_in "$junit") -eq 0 ]] ||
+  fail "clean JUnit: $(tests_in "$junit") tests, $(failures_in "$junit") failures"
+echo "ok   clean: job PASS, JUnit artifact valid, $(tests_in "$junit") tests, 0 failures"
+
+# 2. F2: the job fails, and its JUnit artifact is still published, with the failure.
+rm -rf "$project/.gitlab-ci-local/artifacts"
+run_pipeline f2 --variable "DEXTQUAL_TARGET=--sim f2-max-transfer-64k" \
+  --variable "DEXTQUAL_ARGS=--quick --suites limits" "qualify:lab-linux-01"
+rc=$?
+[[ $rc -ne 0 ]] || fail "the F2 pipeline passed: $(tail -30 "$work/f2.log")"
+grep -q "FAIL.*qualify:lab-linux-01" "$work/f2.log" || fail "job not FAIL: $(tail -30 "$work/f2.log")"
+junit=$(artifact "$(job_dir qualify:lab-linux-01)")
+[[ -f "$junit" ]] || fail "a failing job published no JUnit (artifacts when: always?)"
+xmllint --noout --schema "$xsd" "$junit" 2>"$work/xsd.log" || fail "the F2 JUnit artifact is not valid: $(cat "$work/xsd.log")"
+[[ $(failures_in "$junit") -gt 0 ]] || fail "the F2 JUnit artifact has no failure"
+grep -q "maxTransferSize 64 KiB" "$junit" || fail "the F2 JUnit does not carry the diagnosis"
+echo "ok   f2: job FAIL, JUnit artifact published with $(failures_in "$junit") failure(s)"
