@@ -23,8 +23,8 @@ const char* hook_name_for(DeviceEvent event) {
 
 class HookedDeviceLifecycle final : public DeviceLifecycle {
  public:
-  HookedDeviceLifecycle(std::unique_ptr<DeviceLifecycle> native, const DutDescription& dut, CommandRunner runner,
-                        std::ostream& log)
+  HookedDeviceLifecycle(std::unique_ptr<DeviceLifecycle> native, const DutDescription& dut,
+                        CommandRunner runner, std::ostream& log)
       : native_(std::move(native)), runner_(std::move(runner)), log_(log) {
     for (const char* name : {"power_cycle", "replug"}) {
       if (auto hook = station::find_hook(dut, name)) hooks_.emplace(name, std::move(*hook));

@@ -34,7 +34,8 @@ class Reader {
  public:
   explicit Reader(fs::path file) : file_(std::move(file)) {}
 
-  std::unexpected<Error> error(const std::string& key, const toml::node* node, const std::string& detail) const {
+  std::unexpected<Error> error(const std::string& key, const toml::node* node,
+                               const std::string& detail) const {
     std::string where = "key '" + key + "'";
     if (node != nullptr && node->source().begin.line != 0) {
       where += " (line " + std::to_string(node->source().begin.line) + ")";
@@ -56,14 +57,16 @@ class Reader {
     return {};
   }
 
-  Result<const toml::table*> table(const toml::table& parent, const std::string& prefix, const char* key) const {
+  Result<const toml::table*> table(const toml::table& parent, const std::string& prefix,
+                                   const char* key) const {
     const toml::node* node = parent.get(key);
     if (node == nullptr) return nullptr;
     if (!node->is_table()) return error(prefix + key, node, "expected a table, got " + type_name(*node));
     return node->as_table();
   }
 
-  Status string(const toml::table& table, const std::string& prefix, const char* key, std::string& out) const {
+  Status string(const toml::table& table, const std::string& prefix, const char* key,
+                std::string& out) const {
     const toml::node* node = table.get(key);
     if (node == nullptr) return {};
     if (!node->is_string()) return error(prefix + key, node, "expected a string, got " + type_name(*node));
@@ -107,23 +110,26 @@ Result<HookCommand> read_hook(const Reader& reader, const std::string& key, cons
     if (const toml::node* timeout = table->get("timeout_s")) {
       const auto seconds = timeout->value<double>();  // integers convert too
       if (!seconds || !(timeout->is_integer() || timeout->is_floating_point())) {
-        return reader.error(prefix + "timeout_s", timeout, "expected a number of seconds, got " + type_name(*timeout));
+        return reader.error(prefix + "timeout_s", timeout,
+                            "expected a number of seconds, got " + type_name(*timeout));
       }
       if (*seconds <= 0) return reader.error(prefix + "timeout_s", timeout, "must be more than 0");
       hook.timeout = std::chrono::milliseconds(static_cast<std::int64_t>(*seconds * 1000));
     }
   } else {
-    return reader.error(key, &node,
-                        "expected a command string or a table { command, timeout_s }, got " + type_name(node));
+    return reader.error(
+        key, &node, "expected a command string or a table { command, timeout_s }, got " + type_name(node));
   }
   if (hook.command.empty()) return reader.error(key, &node, "the command is empty");
   return hook;
 }
 
 Status read_hooks(const Reader& reader, const toml::table& table, std::map<std::string, HookCommand>& hooks) {
-  DQ_TRY(reader.known_keys(table, "hooks.", std::vector<std::string_view>(std::begin(kHookNames), std::end(kHookNames))));
+  DQ_TRY(reader.known_keys(table, "hooks.",
+                           std::vector<std::string_view>(std::begin(kHookNames), std::end(kHookNames))));
   for (const auto& [name, node] : table) {
-    DQ_TRY_ASSIGN(hooks[std::string(name.str())], read_hook(reader, "hooks." + std::string(name.str()), node));
+    DQ_TRY_ASSIGN(hooks[std::string(name.str())],
+                  read_hook(reader, "hooks." + std::string(name.str()), node));
   }
   return {};
 }
@@ -146,29 +152,37 @@ Status read_report(const Reader& reader, const toml::table& table, std::map<std:
 }
 
 Status read_run(const Reader& reader, const toml::table& table, RunDefaults& run) {
-  DQ_TRY(reader.known_keys(table, "run.", {"suites", "filter", "quick", "timeout_per_test_s", "expectations"}));
+  DQ_TRY(
+      reader.known_keys(table, "run.", {"suites", "filter", "quick", "timeout_per_test_s", "expectations"}));
   if (const toml::node* node = table.get("suites")) {
     const auto* array = node->as_array();
-    if (array == nullptr) return reader.error("run.suites", node, "expected an array of suite names, got " + type_name(*node));
+    if (array == nullptr)
+      return reader.error("run.suites", node, "expected an array of suite names, got " + type_name(*node));
     run.suites.emplace();
     for (const auto& element : *array) {
-      if (!element.is_string()) return reader.error("run.suites", &element, "expected suite names (strings), got " + type_name(element));
+      if (!element.is_string())
+        return reader.error("run.suites", &element,
+                            "expected suite names (strings), got " + type_name(element));
       run.suites->push_back(element.value<std::string>().value_or(""));
     }
   }
   if (table.contains("filter")) DQ_TRY(reader.string(table, "run.", "filter", run.filter.emplace()));
   if (const toml::node* node = table.get("quick")) {
-    if (!node->is_boolean()) return reader.error("run.quick", node, "expected true or false, got " + type_name(*node));
+    if (!node->is_boolean())
+      return reader.error("run.quick", node, "expected true or false, got " + type_name(*node));
     run.quick = node->value<bool>();
   }
   if (const toml::node* node = table.get("timeout_per_test_s")) {
     if (!node->is_integer() && !node->is_floating_point()) {
-      return reader.error("run.timeout_per_test_s", node, "expected a number of seconds, got " + type_name(*node));
+      return reader.error("run.timeout_per_test_s", node,
+                          "expected a number of seconds, got " + type_name(*node));
     }
     run.timeout_per_test_s = node->value<double>();
-    if (*run.timeout_per_test_s <= 0) return reader.error("run.timeout_per_test_s", node, "must be more than 0");
+    if (*run.timeout_per_test_s <= 0)
+      return reader.error("run.timeout_per_test_s", node, "must be more than 0");
   }
-  if (table.contains("expectations")) DQ_TRY(reader.path(table, "run.", "expectations", run.expectations.emplace()));
+  if (table.contains("expectations"))
+    DQ_TRY(reader.path(table, "run.", "expectations", run.expectations.emplace()));
   return {};
 }
 

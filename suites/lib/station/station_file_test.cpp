@@ -75,11 +75,13 @@ TEST(StationFile, WrongTypesNameTheKeyAndWhatWasExpected) {
            {"[run]\ntimeout_per_test_s = 0\n", "must be more than 0"},
            {"[device]\nserial = 1234\n", "key 'device.serial' (line 2): expected a string, got an integer"},
            {"device = \"/dev/sdb\"\n", "key 'device' (line 1): expected a table, got a string"},
-           {"[hooks]\npower_cycle = 3\n", "key 'hooks.power_cycle' (line 2): expected a command string or a table"},
+           {"[hooks]\npower_cycle = 3\n",
+            "key 'hooks.power_cycle' (line 2): expected a command string or a table"},
            {"[hooks]\nreplug = \"\"\n", "key 'hooks.replug' (line 2): the command is empty"},
            {"[hooks.reboot]\ncommand = \"r\"\ntimeout_s = \"60\"\n", "key 'hooks.reboot.timeout_s'"},
            {"[hooks.reboot]\ntimeout_s = 60\n", "key 'hooks.reboot' (line 1): the command is empty"},
-           {"[report]\nproperties = { rack = 7 }\n", "key 'report.properties.rack' (line 2): expected a string"},
+           {"[report]\nproperties = { rack = 7 }\n",
+            "key 'report.properties.rack' (line 2): expected a string"},
            {"[report]\nproperties = \"lab=B2\"\n", "key 'report.properties' (line 2): expected a table"},
            {"[report]\nproperties = { mode = \"x\" }\n", "a property the runner sets itself"}}) {
     const auto message = error_of(text);

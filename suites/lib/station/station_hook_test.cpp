@@ -59,7 +59,8 @@ TEST(StationHook, TheDutDescriptionCarriesCommandsAndTimeouts) {
 }
 
 TEST(StationError, TheMarkedReasonIsFoundOnlyAtTheStartOfALine) {
-  const std::string output = "some output\n" + station_error_line("station hook replug failed:\nexit status 4") +
+  const std::string output = "some output\n" +
+                             station_error_line("station hook replug failed:\nexit status 4") +
                              "file.cpp:12: Failure\n";
   EXPECT_EQ(station_error_in(output), "station hook replug failed: exit status 4");
   EXPECT_FALSE(station_error_in("a test that quotes " + std::string(kStationErrorMarker) + "x").has_value());
