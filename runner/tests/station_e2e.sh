@@ -8,6 +8,7 @@
 #      rest not run, within a bounded time; one that exits 0 but the disk never comes back: the same
 #      after the attach budget.
 #   3. a misspelt key: exit 2 naming the key and the file, nothing written.
+#   4. a failing pre_run: exit 3, every test not run, reports written, post_run still run.
 # Needs root and loop devices: under CI=true their absence is a failure, elsewhere a skip (exit 77).
 #   station_e2e.sh DEXTQUAL
 set -uo pipefail
@@ -44,6 +45,7 @@ power_cut=PowerCut.MustSurviveWritesSurviveAndTheRestIsOldOrNew
 
 # 1. A failing hook is an ERROR of the test that called it.
 attach "$work/disk1.img"
+loop1=$LOOP
 cat >"$work/station.toml" <<TOML
 [station]
 name = "e2e-station"
@@ -132,6 +134,26 @@ output=$(DEXTQUAL_STATION="$work/bad.toml" "$dextqual" run --report-dir "$work/r
 rc=$?
 check "bad key exit 2" $([[ $rc -eq 2 && $output == *"unknown key 'hooks.power_cylce'"* && $output == *"$work/bad.toml"* &&
   ! -e "$work/report3" ]]; echo $?) "exit $rc: $output"
+
+# 4. A failing pre_run ends the run before its first test: exit 3, every test not run, reports
+#    written, post_run still run.
+cat >"$work/station4.toml" <<TOML
+[device]
+path = "$loop1"
+allow_data_loss = "loop:$work/disk1.img"
+[hooks]
+pre_run = "echo lab not ready; exit 5"
+post_run = "echo cleaned up > '$work/post_run4.marker'"
+TOML
+report="$work/report4"
+"$dextqual" run --device-file "$work/station4.toml" --suites persistence --quick --filter "PowerCut.*" \
+  --report-dir "$report" >"$work/console4" 2>&1
+rc=$?
+cat "$work/console4"
+message=$(summary_field "$report" $power_cut message)
+check "pre_run failure: exit 3, not run" $([[ $rc -eq 3 && $message == *"pre_run hook failed"*"exit status 5"* ]]; echo $?) "exit $rc: $message"
+check "pre_run failure: output logged, post_run ran" $(grep -q "lab not ready" "$report/logs/station/pre_run.log" &&
+  [[ -f "$work/post_run4.marker" ]]; echo $?) "no pre_run.log or post_run marker"
 
 [[ $failures -eq 0 ]] || { echo "station_e2e: $failures failed"; exit 1; }
 echo "station_e2e: ok"
