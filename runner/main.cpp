@@ -3,6 +3,7 @@
 // reason), 3 harness error.
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <set>
 
 #include "runner/exit_status.h"
 #include "runner/inspect_command.h"
@@ -10,6 +11,7 @@
 #include "runner/run_command.h"
 #include "runner/selftest_command.h"
 #include "runner/signal_stop.h"
+#include "runner/station_options.h"
 
 namespace {
 
@@ -28,7 +30,8 @@ void add_run_options(CLI::App& command, RunOptions& options) {
   command.add_option("--device", options.device,
                      "real device to qualify (a whole disk; symlinks are resolved)");
   command
-      .add_option("--device-file", options.device_file, "station file: match rules, lifecycle hooks, product")
+      .add_option("--device-file", options.device_file,
+                  "station file (default: $DEXTQUAL_STATION or /etc/dextqual/station.toml when it exists)")
       ->check(CLI::ExistingFile);
   command.add_option("--allow-data-loss", options.allow_data_loss,
                      "serial or WWN of the DUT: allows destructive tests on exactly that device");
@@ -52,6 +55,16 @@ void add_run_options(CLI::App& command, RunOptions& options) {
       ->check(CLI::ExistingFile);
   command.add_option("--expectations", options.expectations, "per-DUT expectations file (XFAIL/XPASS)")
       ->check(CLI::ExistingFile);
+}
+
+// The long options the command line had ("--filter"), so a station's defaults fill in only the rest.
+std::set<std::string> given_options(const CLI::App& command) {
+  std::set<std::string> given;
+  for (const CLI::Option* option : command.get_options()) {
+    if (option->count() == 0) continue;
+    for (const auto& name : option->get_lnames()) given.insert("--" + name);
+  }
+  return given;
 }
 
 }  // namespace
@@ -105,7 +118,13 @@ int main(int argc, char** argv) {
   }
   const auto installation = find_installation();
   SignalStop signals;
-  if (*run) return run_command(run_options, installation, signals, joined(argc, argv));
+  if (*run) {
+    if (auto station = apply_station(run_options, given_options(*run), default_station_file()); !station) {
+      std::cerr << "dextqual: " << station.error().reason << "\n";
+      return station.error().exit_code;
+    }
+    return run_command(run_options, installation, signals, joined(argc, argv));
+  }
   if (*list) return list_command(installation, list_suites, list_filter);
   if (*inspect) return inspect_command(inspect_request);
   if (*resume) return resume_command(resume_state, installation, signals);

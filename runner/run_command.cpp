@@ -11,6 +11,8 @@
 #include "runner/host_identity.h"
 #include "runner/run_plan.h"
 #include "runner/run_session.h"
+#include "runner/station_options.h"
+#include "runner/station_run_hooks.h"
 #include "runner/suite_launch.h"
 
 namespace dextqual::runner {
@@ -47,6 +49,8 @@ std::string attachment_prefix_of(const RunOptions& options) {
   if (!options.attachment_prefix.empty()) return options.attachment_prefix;
   return options.report_dir.ends_with('/') ? options.report_dir : options.report_dir + "/";
 }
+
+enum class HookPhase { fresh_run, resumed_run };
 
 struct Prepared {
   ProvisionedDut dut;
@@ -108,7 +112,7 @@ SessionSettings settings_for(const RunOptions& options, Prepared& prepared, cons
 }
 
 int exit_code_for(const RunSession& session, const std::string& status) {
-  if (status == "aborted") return kHarnessError;
+  if (status == "aborted" || status == "harness-error") return kHarnessError;
   return session.state().snapshot().counts().failed > 0 ? kTestFailures : kAllPassed;
 }
 
@@ -124,9 +128,36 @@ void note_baseline(const std::string& baseline, const RunSession& session,
   for (const auto& test : comparison.fixed) console.note("  fixed: " + test);
 }
 
+// A station hook's failure goes to the console and, as run property station.<hook>, into the reports.
+Status note_hook(RunSession& session, reports::ConsoleReporter& console, const StationHookRun& hook,
+                 const std::string& name) {
+  if (!hook.ran || hook.failure.empty()) return {};
+  console.note(hook.failure + " (" + hook.log_in_report + ")");
+  return session.record(RunState::property_event("station." + name, hook.failure));
+}
+
+// pre_run (fresh runs only), the tests, post_run (always, once tests may have run).
+Result<std::string> execute_with_hooks(RunSession& session, Prepared& prepared,
+                                       reports::ConsoleReporter& console, HookPhase phase) {
+  Result<std::string> status = std::string("finished");
+  const auto pre_run = phase == HookPhase::fresh_run
+                           ? run_station_run_hook(prepared.dut.dut, "pre_run", prepared.report_dir)
+                           : StationHookRun{};
+  if (!pre_run.failure.empty()) {
+    DQ_TRY(note_hook(session, console, pre_run, "pre_run"));
+    DQ_TRY(session.skip_rest("not run: the station's pre_run hook failed (" + pre_run.failure + ")"));
+    status = std::string("harness-error");
+  } else {
+    status = session.execute();
+  }
+  const auto post_run = run_station_run_hook(prepared.dut.dut, "post_run", prepared.report_dir);
+  DQ_TRY(note_hook(session, console, post_run, "post_run"));
+  return status;
+}
+
 int execute_and_finish(RunSession& session, Prepared& prepared, reports::ConsoleReporter& console,
-                       const SignalStop& signals, const std::string& baseline) {
-  auto status = session.execute();
+                       const SignalStop& signals, const std::string& baseline, HookPhase phase) {
+  auto status = execute_with_hooks(session, prepared, console, phase);
   if (!status) {
     console.note("harness error: " + status.error().message());
     (void)session.finish("harness-error");
@@ -189,6 +220,11 @@ int run_command(const RunOptions& options, const Installation& installation, con
   run.state_dir = prepared->state_dir.string();
   run.properties = {{"mode", options.quick ? "quick" : "full"}, {"filter", options.filter}};
   if (!prepared->dut.info.profile.empty()) run.properties["simdext_profile"] = prepared->dut.info.profile;
+  if (!options.device_file.empty()) {
+    // Read (and checked) before the DUT was admitted; read again here only for its report properties.
+    if (auto station = station::load_station_file(options.device_file))
+      run.properties.merge(station_properties(*station));
+  }
 
   auto settings = settings_for(options, *prepared, signals);
   RunSession session(std::move(settings), std::move(*journal), RunState{}, console);
@@ -209,7 +245,7 @@ int run_command(const RunOptions& options, const Installation& installation, con
     if (auto s = session.record(RunState::result_event(preset)); !s)
       return fail_with({kHarnessError, s.error().message()});
   }
-  return execute_and_finish(session, *prepared, console, signals, options.baseline);
+  return execute_and_finish(session, *prepared, console, signals, options.baseline, HookPhase::fresh_run);
 }
 
 int resume_command(const fs::path& state_dir, const Installation& installation, const SignalStop& signals) {
@@ -279,7 +315,7 @@ int resume_command(const fs::path& state_dir, const Installation& installation, 
   if (auto s = session.record(RunState::resume_event(utc_now(), current_boot)); !s) {
     return fail_with({kHarnessError, s.error().message()});
   }
-  return execute_and_finish(session, *prepared, console, signals, options.baseline);
+  return execute_and_finish(session, *prepared, console, signals, options.baseline, HookPhase::resumed_run);
 }
 
 }  // namespace dextqual::runner

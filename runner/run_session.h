@@ -53,9 +53,10 @@ class RunSession {
 
   [[nodiscard]] const RunState& state() const { return state_; }
 
- private:
+  // Records every test still without a result as not run, for `why`.
   [[nodiscard]] Status skip_rest(const std::string& why);
 
+ private:
   SessionSettings settings_;
   JournalWriter journal_;
   RunState state_;

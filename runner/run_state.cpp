@@ -42,6 +42,8 @@ void RunState::apply(const json& event) {
     run_.status = "running";
     run_.finished_at.clear();
     run_.properties["resumed_at"] = event.value("at", "");
+  } else if (type == "property") {
+    run_.properties[event.value("name", "")] = event.value("value", "");
   }
 }
 
@@ -122,6 +124,10 @@ json RunState::end_event(const std::string& status, const std::string& at) {
 
 json RunState::resume_event(const std::string& at, const std::string& boot_id) {
   return {{"event", "resume"}, {"at", at}, {"boot_id", boot_id}};
+}
+
+json RunState::property_event(const std::string& name, const std::string& value) {
+  return {{"event", "property"}, {"name", name}, {"value", value}};
 }
 
 }  // namespace dextqual::runner

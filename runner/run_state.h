@@ -48,6 +48,8 @@ class RunState {
   [[nodiscard]] static nlohmann::json result_event(const reports::TestResult& result);
   [[nodiscard]] static nlohmann::json end_event(const std::string& status, const std::string& at);
   [[nodiscard]] static nlohmann::json resume_event(const std::string& at, const std::string& boot_id);
+  // A run property learnt after the run began (a station hook's failure); shown in every report.
+  [[nodiscard]] static nlohmann::json property_event(const std::string& name, const std::string& value);
 
  private:
   bool has_run_ = false;

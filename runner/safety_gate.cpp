@@ -2,12 +2,12 @@
 
 #include <sys/stat.h>
 
-#include <toml++/toml.h>
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
 
 #include "dut/simdext_dut.h"
+#include "station/station_hook.h"
 
 namespace dextqual::runner {
 namespace {
@@ -39,35 +39,6 @@ bool matches_rules(const BlockDevice& device, const MatchRules& rules) {
 }
 
 std::unexpected<Error> refuse(const std::string& why) { return fail("refusing the device", why); }
-
-struct StationFile {
-  std::string path;
-  std::string serial;
-  std::string wwn;
-  std::map<std::string, std::string> hooks;
-  std::string product_expectations;
-};
-
-Result<StationFile> read_station_file(const std::string& file) {
-  StationFile station;
-  if (file.empty()) return station;
-  toml::table table;
-  try {
-    table = toml::parse_file(file);
-  } catch (const toml::parse_error& e) {
-    return fail("read station file " + file, std::string(e.description()));
-  }
-  station.path = table["device"]["path"].value_or(std::string());
-  station.serial = table["device"]["serial"].value_or(std::string());
-  station.wwn = table["device"]["wwn"].value_or(std::string());
-  station.product_expectations = table["product"]["expectations"].value_or(std::string());
-  if (const auto* hooks = table["hooks"].as_table()) {
-    for (const auto& [name, value] : *hooks) {
-      if (auto command = value.value<std::string>()) station.hooks[std::string(name.str())] = *command;
-    }
-  }
-  return station;
-}
 
 }  // namespace
 
@@ -142,13 +113,18 @@ Result<BlockDevice> choose_device(const HostSnapshot& host, const MatchRules& ru
 }
 
 Result<DutDescription> admit_device(const DeviceRequest& request) {
-  DQ_TRY_ASSIGN(const auto station, read_station_file(request.device_file));
+  station::Station station;
+  if (!request.device_file.empty()) {
+    DQ_TRY_ASSIGN(station, station::load_station_file(request.device_file));
+  }
   MatchRules rules;
-  rules.path = request.device.empty() ? station.path : request.device;
+  rules.path = request.device.empty() ? station.device.path : request.device;
   rules.path_given = !rules.path.empty();
-  rules.serial = station.serial;
-  rules.wwn = station.wwn;
-  rules.allow_data_loss = request.allow_data_loss;
+  rules.serial = station.device.serial;
+  rules.wwn = station.device.wwn;
+  // The flag wins; a dedicated station may name its DUT's identity once in its file (same check).
+  rules.allow_data_loss =
+      request.allow_data_loss.empty() ? station.device.allow_data_loss : request.allow_data_loss;
   if (rules.path_given) {
     std::error_code ec;
     const auto resolved = fs::canonical(rules.path, ec);  // symlinks (/dev/disk/by-id/...) resolved
@@ -179,9 +155,9 @@ Result<DutDescription> admit_device(const DeviceRequest& request) {
       dut.passthrough = {PassthroughKind::sg_io, device.node, 0, 0};
     }
   }
-  dut.allow_data_loss = !request.allow_data_loss.empty();
-  dut.hooks = station.hooks;
-  dut.product_expectations = station.product_expectations;
+  dut.allow_data_loss = !rules.allow_data_loss.empty();
+  station::set_hooks(dut, station.hooks);
+  if (!station.product_file.empty()) dut.product_expectations = station.product_file;
   dut.extra["identity_source"] = device.identity_source;
   return dut;
 }

@@ -17,7 +17,7 @@ namespace dextqual::runner {
 
 struct DeviceRequest {
   std::string device;           // --device PATH
-  std::string device_file;      // --device-file station.toml ([device] path/serial/wwn, [hooks], [product])
+  std::string device_file;      // --device-file station.toml (station/station_file.h)
   std::string allow_data_loss;  // serial or WWN; empty: non-destructive tests only
 };
 

@@ -12,6 +12,7 @@
 #include "reports/text_safety.h"
 #include "runner/gtest_progress.h"
 #include "runner/gtest_xml.h"
+#include "station/station_error.h"
 
 namespace dextqual::runner {
 namespace {
@@ -78,6 +79,12 @@ reports::TestResult result_from_stdout(const SuiteExecutionSpec& spec, const Gte
       result.kind = "assertion";
       result.message = failure_summary(end.output);
       result.detail = result.log;
+      // The station (a hook), not the DUT, failed this test: ERROR, with the hook's exit status.
+      if (auto station_error = station::station_error_in(end.output)) {
+        result.verdict = reports::Verdict::error;
+        result.kind = "station-hook";
+        result.message = *station_error;
+      }
       break;
     case GtestStatus::skipped:
       result.verdict = reports::Verdict::skipped;
@@ -178,7 +185,7 @@ LaunchEnd launch_suite(const SuiteExecutionSpec& spec, const std::vector<std::st
     auto result = result_from_stdout(spec, test_end);
     result.findings = findings_of(spec, test_end.name);
     write_test_log(spec, test_end.name, test_end.output);
-    if (result.verdict == reports::Verdict::fail) {
+    if (result.verdict == reports::Verdict::fail || result.verdict == reports::Verdict::error) {
       end.any_failed = true;
       // Checked at once: the tests after it would only fail for want of a device.
       if (events.device_present && !events.device_present()) {

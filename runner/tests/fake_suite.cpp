@@ -95,6 +95,16 @@ TEST_P(Slow, Takes300ms) {
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
 }
 INSTANTIATE_TEST_SUITE_P(Ten, Slow, ::testing::Range(0, 10));
+#elif defined(FAKE_SUITE_STATIONERROR)
+// A test whose station hook failed (suites/lib/station/station_error.h): the runner records ERROR with
+// the marked reason, not FAIL; the test after it runs.
+TEST(Fake, HookFails) {
+  std::printf("--- station hook power_cycle: /bin/sh -c 'exit 3'\n");
+  std::printf("[dextqual station error] station hook power_cycle failed: exit status 3\n");
+  FAIL() << "power-cut: station hook power_cycle failed: exit status 3";
+}
+TEST(Fake, PlainFailureStaysFail) { FAIL() << "mentions [dextqual station error] but not at a line start"; }
+TEST(Fake, PassesAfter) {}
 #elif defined(FAKE_SUITE_DEVICELOST)
 // Against simdext: the second test stops the simulated disk (a driver that lost the device), fails,
 // and the runner must call it DEVICE-LOST and not run the third.

@@ -46,6 +46,20 @@ TEST(FakeSuites, FailureCarriesReasonAndReproducer) {
   EXPECT_TRUE(run.console().ends_with("3 passed, 2 failed, 0 skipped\n")) << run.console();
 }
 
+// Issue 10 §3: a failing station hook is an ERROR of the test that called it, with its exit status.
+TEST(FakeSuites, AStationHookFailureIsAnErrorWithTheExitStatus) {
+  const auto run = run_fake("stationerror", "fakestationerror");
+  EXPECT_EQ(run.outcome.exit_code, 1) << run.console();
+  EXPECT_EQ(run.verdict("fakestationerror", "Fake.HookFails"), "ERROR");
+  EXPECT_EQ(run.verdict("fakestationerror", "Fake.PlainFailureStaysFail"), "FAIL");
+  EXPECT_EQ(run.verdict("fakestationerror", "Fake.PassesAfter"), "PASS");
+  const auto* errored = run.test("fakestationerror", "Fake.HookFails");
+  ASSERT_NE(errored, nullptr);
+  EXPECT_EQ((*errored)["message"], "station hook power_cycle failed: exit status 3");
+  EXPECT_EQ((*errored)["kind"], "station-hook");
+  EXPECT_EQ(run.junit_problems, "");
+}
+
 TEST(FakeSuites, SkipKeepsItsReason) {
   const auto run = run_fake("skip", "fakeskip");
   EXPECT_EQ(run.outcome.exit_code, 0);

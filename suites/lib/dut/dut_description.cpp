@@ -96,6 +96,7 @@ nlohmann::json to_json(const DutDescription& dut) {
   json["simdext_state"] = dut.simdext_state;
   json["product_expectations"] = dut.product_expectations;
   json["hooks"] = dut.hooks;
+  json["hook_timeouts_s"] = dut.hook_timeouts_s;
   return json;
 }
 
@@ -137,6 +138,7 @@ Result<DutDescription> dut_from_json(const nlohmann::json& json) {
   DQ_TRY(read_optional(json, "simdext_state", dut.simdext_state));
   DQ_TRY(read_optional(json, "product_expectations", dut.product_expectations));
   DQ_TRY(read_optional(json, "hooks", dut.hooks));
+  DQ_TRY(read_optional(json, "hook_timeouts_s", dut.hook_timeouts_s));
   if (dut.logical_block_size == 0 || (dut.logical_block_size & (dut.logical_block_size - 1)) != 0) {
     return fail("dut.json: key 'logical_block_size'",
                 "must be a power of two, got " + std::to_string(dut.logical_block_size));
@@ -144,7 +146,7 @@ Result<DutDescription> dut_from_json(const nlohmann::json& json) {
   dut.extra = json;
   for (const char* known : {"schema", "kind", "raw_node", "buffered_node", "passthrough", "identity",
                             "logical_block_size", "capacity_blocks", "allow_data_loss", "quick", "state_dir",
-                            "simdext_state", "product_expectations", "hooks"}) {
+                            "simdext_state", "product_expectations", "hooks", "hook_timeouts_s"}) {
     dut.extra.erase(known);
   }
   return dut;

@@ -44,7 +44,8 @@ struct DutDescription {
   std::string state_dir;             // the run's state directory; never on the DUT
   std::string simdext_state;         // simdext --state DIR when the DUT is simdext (lifecycle control)
   std::string product_expectations;  // fixtures/products/*.toml, optional (F7)
-  std::map<std::string, std::string> hooks;  // lifecycle hooks: power_cycle, reboot, replug, ...
+  std::map<std::string, std::string> hooks;       // lifecycle hooks: power_cycle, reboot, replug, ...
+  std::map<std::string, double> hook_timeouts_s;  // per hook, from the station file; absent: 300 s
   nlohmann::json extra = nlohmann::json::object();
 
   [[nodiscard]] uint64_t capacity_bytes() const { return capacity_blocks * logical_block_size; }

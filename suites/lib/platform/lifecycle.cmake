@@ -18,7 +18,7 @@ add_library(dextqual_lifecycle STATIC
   ${lifecycle_dir}/${DEXTQUAL_PLATFORM}/lifecycle_${DEXTQUAL_PLATFORM}_raw_io.cpp
   ${lifecycle_dir}/${DEXTQUAL_PLATFORM}/lifecycle_${DEXTQUAL_PLATFORM}_host.cpp)
 target_include_directories(dextqual_lifecycle PUBLIC ${lifecycle_dir} ${lifecycle_dir}/..)
-target_link_libraries(dextqual_lifecycle PUBLIC dextqual_core dextqual_process PRIVATE pugixml::pugixml)
+target_link_libraries(dextqual_lifecycle PUBLIC dextqual_core dextqual_process dextqual_station PRIVATE pugixml::pugixml)
 
 add_executable(dextqual_lifecycle_test
   ${lifecycle_dir}/lifecycle_command_test.cpp

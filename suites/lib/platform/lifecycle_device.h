@@ -11,6 +11,7 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 
 #include "core/result.h"
@@ -60,10 +61,14 @@ class DeviceLifecycle {
 [[nodiscard]] std::unique_ptr<DeviceLifecycle> make_simdext_device_lifecycle(const DutDescription& dut,
                                                                              CommandRunner runner);
 
-// Wraps `native` so that events a station hook covers run the hook instead (lifecycle_hooks.cpp).
+// Wraps `native` so that events a station hook covers run the hook instead (lifecycle_hooks.cpp), each
+// with its timeout, its output written to `log` (default: stdout, i.e. the test's log).
 [[nodiscard]] std::unique_ptr<DeviceLifecycle> with_station_hooks(std::unique_ptr<DeviceLifecycle> native,
                                                                   const DutDescription& dut,
                                                                   CommandRunner runner);
+[[nodiscard]] std::unique_ptr<DeviceLifecycle> with_station_hooks(std::unique_ptr<DeviceLifecycle> native,
+                                                                  const DutDescription& dut,
+                                                                  CommandRunner runner, std::ostream& log);
 
 // True when `candidate` is the same device as `before`: same serial when `before` has one, else same WWN.
 [[nodiscard]] bool same_identity(const DutIdentity& before, const DutIdentity& candidate);

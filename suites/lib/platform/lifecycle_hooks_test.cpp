@@ -2,9 +2,11 @@
 // present one runs through the shell, and after a power_cycle hook `attach` only waits.
 #include <gtest/gtest.h>
 
+#include <sstream>
 #include <vector>
 
 #include "lifecycle_device.h"
+#include "station/station_error.h"
 
 namespace dextqual::platform {
 namespace {
@@ -61,6 +63,46 @@ TEST(StationHooks, PowerCycleHookRunsThroughTheShellAndAttachOnlyWaits) {
   ASSERT_TRUE(lifecycle->apply(DeviceEvent::eject).has_value());
   const std::vector<std::string> expected = {"/bin/sh -c 'pdu-ctl cycle 7'", "native eject"};
   EXPECT_EQ(log, expected);
+}
+
+// Issue 10 §3: the hook's own timeout reaches the process wrapper, its output the test's log, and a
+// failure is an Error with the exit status plus the line that makes the runner record ERROR.
+TEST(StationHooks, AFailingHookIsAStationErrorWithItsExitStatusAndItsOutputInTheLog) {
+  std::vector<CommandLine> seen;
+  CommandRunner runner = [&seen](const CommandLine& command) -> Result<CommandOutput> {
+    seen.push_back(command);
+    return CommandOutput{3, "cutting outlet 7\n", "relay did not answer\n"};
+  };
+  std::vector<std::string> log;
+  DutDescription dut;
+  dut.hooks["power_cycle"] = "pdu-ctl cycle 7";
+  dut.hook_timeouts_s["power_cycle"] = 42;
+  std::ostringstream test_log;
+  const auto lifecycle = with_station_hooks(std::make_unique<EjectOnly>(&log), dut, runner, test_log);
+  const auto cut = lifecycle->apply(DeviceEvent::power_cut);
+  ASSERT_FALSE(cut.has_value());
+  EXPECT_NE(cut.error().message().find("station hook power_cycle failed: exit status 3"), std::string::npos)
+      << cut.error().message();
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].timeout, std::chrono::seconds(42));
+  EXPECT_NE(test_log.str().find("cutting outlet 7"), std::string::npos) << test_log.str();
+  EXPECT_NE(test_log.str().find("relay did not answer"), std::string::npos) << test_log.str();
+  EXPECT_EQ(station::station_error_in(test_log.str()), "station hook power_cycle failed: exit status 3");
+}
+
+TEST(StationHooks, AHookThatDidNotCompleteIsAStationErrorToo) {
+  CommandRunner runner = [](const CommandLine&) -> Result<CommandOutput> {
+    return fail("/bin/sh -c 'pdu'", "timed out after 42s");
+  };
+  std::vector<std::string> log;
+  DutDescription dut;
+  dut.hooks["replug"] = "pdu";
+  std::ostringstream test_log;
+  const auto lifecycle = with_station_hooks(std::make_unique<EjectOnly>(&log), dut, runner, test_log);
+  ASSERT_FALSE(lifecycle->apply(DeviceEvent::detach).has_value());
+  const auto reason = station::station_error_in(test_log.str());
+  ASSERT_TRUE(reason.has_value()) << test_log.str();
+  EXPECT_NE(reason->find("timed out after 42s"), std::string::npos) << *reason;
 }
 
 DutIdentity with(std::string serial, std::string wwn) {
