@@ -3,10 +3,12 @@
 #include <iostream>
 #include <random>
 
+#include "contract/run_contract.h"
 #include "reports/console_reporter.h"
 #include "runner/baseline.h"
 #include "runner/dut_provider.h"
 #include "runner/host_identity.h"
+#include "runner/resume_after_reboot.h"
 #include "runner/run_plan.h"
 #include "runner/run_session.h"
 #include "runner/suite_launch.h"
@@ -15,6 +17,9 @@ namespace dextqual::runner {
 namespace {
 
 namespace fs = std::filesystem;
+
+// How long a resume after a reboot waits for the DUT to enumerate again.
+constexpr std::chrono::seconds kDutBootBudget{120};
 
 int fail_with(const CommandError& error) {
   std::cerr << "dextqual: " << error.reason << "\n";
@@ -80,8 +85,8 @@ SessionSettings settings_for(const RunOptions& options, Prepared& prepared, cons
   settings.state_dir = prepared.state_dir;
   settings.attachment_prefix = attachment_prefix_of(options);
   if (!prepared.dut.dut_json.empty()) {
-    settings.dut_args = {"--dut=" + prepared.dut.dut_json.string()};
-    settings.env = {{"DEXTQUAL_DUT", prepared.dut.dut_json.string()}};
+    settings.dut_args = {std::string(contract::kDutArgument) + prepared.dut.dut_json.string()};
+    settings.env = {{contract::kDutEnv, prepared.dut.dut_json.string()}};
   }
   settings.per_test_timeout =
       std::chrono::milliseconds(static_cast<std::int64_t>(options.timeout_per_test_s * 1000));
@@ -120,6 +125,12 @@ int execute_and_finish(RunSession& session, Prepared& prepared, reports::Console
     (void)session.finish("harness-error");
     return kHarnessError;
   }
+  if (*status == "rebooting") {
+    // Not over: the journal says what the run waits for, the reports show it, the boot job continues it.
+    console.note("the run continues after the host reboot; `dextqual wait --state " +
+                 prepared.state_dir.string() + "` waits for its end and exits with its code");
+    return kRebootPending;
+  }
   if (signals.signal() != 0) console.note("stopped by signal " + std::to_string(signals.signal()));
   note_baseline(baseline, session, console);
   // Said before the summary, so that the summary line stays the last line of the console.
@@ -136,6 +147,131 @@ int execute_and_finish(RunSession& session, Prepared& prepared, reports::Console
     }
   }
   return exit_code_for(session, *status);
+}
+
+// Ends a run whose DUT did not come back after the host reboot: the remaining tests are DEVICE-LOST with
+// the reason, the reports final, the exit code 1. Nothing waits for good.
+int finish_without_dut(const fs::path& journal_path, RunState& state, const std::string& why) {
+  reports::ConsoleReporter console(std::cout, reports::detect_console_style(1));
+  console.note(why);
+  auto journal = JournalWriter::open(journal_path);
+  if (!journal) return fail_with({kHarnessError, journal.error().message()});
+  std::vector<nlohmann::json> events;
+  for (const auto& suite : state.plan()) {
+    for (const auto& test : state.remaining(suite.name)) {
+      reports::TestResult result;
+      result.suite = suite.name;
+      result.name = test;
+      result.verdict = reports::Verdict::device_lost;
+      result.kind = "device-lost";
+      result.message = why;
+      events.push_back(RunState::result_event(result));
+    }
+  }
+  events.push_back(RunState::end_event("device-lost", utc_now()));
+  for (const auto& event : events) {
+    if (auto s = journal->append(event); !s) return fail_with({kHarnessError, s.error().message()});
+    state.apply(event);
+  }
+  const auto options = run_options_from_json(state.options());
+  if (auto s =
+          write_reports(fs::absolute(options.report_dir), state.snapshot(), attachment_prefix_of(options));
+      !s)
+    return fail_with({kHarnessError, s.error().message()});
+  console.finish(state.snapshot());
+  return state.exit_code();
+}
+
+// The rest of a journaled run: what `resume` does once it knows the run should go on.
+int continue_run(const fs::path& state_dir, const Installation& installation, const SignalStop& signals,
+                 RunState state) {
+  const auto journal_path = state_dir / "journal.jsonl";
+  bool anything_left = state.running().has_value();
+  for (const auto& suite : state.plan())
+    anything_left = anything_left || !state.remaining(suite.name).empty();
+  if (!anything_left) {
+    // Nothing to run: no device is touched; the verdict is what the journal says.
+    reports::ConsoleReporter console(std::cout, reports::detect_console_style(1));
+    console.note("nothing left to run in " + state_dir.string());
+    if (state.status() == "running") {
+      // Killed between its last test and its end: finish it (journal, then reports).
+      const auto end = RunState::end_event("finished", utc_now());
+      auto journal = JournalWriter::open(journal_path);
+      if (!journal) return fail_with({kHarnessError, journal.error().message()});
+      if (auto s = journal->append(end); !s) return fail_with({kHarnessError, s.error().message()});
+      state.apply(end);
+      const auto options = run_options_from_json(state.options());
+      if (auto s = write_reports(fs::absolute(options.report_dir), state.snapshot(),
+                                 attachment_prefix_of(options));
+          !s) {
+        return fail_with({kHarnessError, s.error().message()});
+      }
+    }
+    const auto report = state.snapshot();
+    console.finish(report);
+    return state.exit_code();
+  }
+  auto options = run_options_from_json(state.options());
+  options.state_dir = fs::absolute(state_dir).string();
+  const auto waiting = state.waiting_for_reboot();
+  if (waiting && state.dut().kind != "simdext" && state.dut().kind != "none") {
+    // F4/F12: after the reboot the DUT may be back under another node; the journal knows its identity.
+    auto node = find_dut_again(state.dut(), kDutBootBudget);
+    if (!node) {
+      return finish_without_dut(journal_path, state,
+                                "the DUT did not come back after the host reboot requested by " +
+                                    waiting->requested_by + ": " + node.error().message());
+    }
+    if (*node != state.dut().node)
+      std::cout << "the DUT is back at " << *node << " (was " << state.dut().node << ")\n";
+    options.device = *node;
+  }
+  auto prepared = prepare(options, installation);
+  if (!prepared) {
+    if (!waiting) return fail_with(prepared.error());
+    return finish_without_dut(journal_path, state,
+                              "after the host reboot requested by " + waiting->requested_by +
+                                  ", the DUT was refused: " + prepared.error().reason);
+  }
+  reports::ConsoleReporter console(std::cout, reports::detect_console_style(1));
+  const auto current_boot = boot_id();
+  if (waiting) {
+    if (waiting->boot_id == current_boot) {
+      console.note("the boot id is unchanged since the reboot requested by " + waiting->requested_by +
+                   ": the reboot hook did not restart this host");
+    }
+    if (auto confirmed = confirm_reboot(prepared->state_dir, *waiting, current_boot); !confirmed) {
+      return fail_with({kHarnessError, confirmed.error().message()});
+    }
+    console.note("resuming after the host reboot requested by " + waiting->requested_by + "; DUT at " +
+                 prepared->dut.info.node);
+  }
+  auto journal = JournalWriter::open(journal_path);
+  if (!journal) return fail_with({kHarnessError, journal.error().message()});
+  const auto interrupted = state.running();
+  const auto interrupted_boot = state.running_boot_id();
+  auto settings = settings_for(options, *prepared, signals);
+  RunSession session(std::move(settings), std::move(*journal), std::move(state), console);
+  if (interrupted) {
+    // F11/F12: a host that went down mid-test is a result of that test, not a gap in the report.
+    reports::TestResult result;
+    result.suite = interrupted->first;
+    result.name = interrupted->second;
+    result.verdict = reports::Verdict::error;
+    const bool rebooted = !interrupted_boot.empty() && interrupted_boot != current_boot;
+    result.kind = rebooted ? "host-restart" : "incomplete";
+    result.message = rebooted ? "host restarted during " + result.suite + " :: " + result.name
+                              : "the runner stopped during " + result.suite + " :: " + result.name +
+                                    " (killed or crashed); the run was resumed after it";
+    result.detail = result.message;
+    console.note(result.message);
+    if (auto s = session.record(RunState::result_event(result)); !s)
+      return fail_with({kHarnessError, s.error().message()});
+  }
+  if (auto s = session.record(RunState::resume_event(utc_now(), current_boot)); !s) {
+    return fail_with({kHarnessError, s.error().message()});
+  }
+  return execute_and_finish(session, *prepared, console, signals, options.baseline);
 }
 
 }  // namespace
@@ -159,7 +295,9 @@ int run_command(const RunOptions& options, const Installation& installation, con
         (prepared->dut.info.profile.empty() ? "" : " (simdext profile " + prepared->dut.info.profile + ")"));
   }
   std::vector<std::string> list_args;
-  if (!prepared->dut.dut_json.empty()) list_args.push_back("--dut=" + prepared->dut.dut_json.string());
+  if (!prepared->dut.dut_json.empty()) {
+    list_args.push_back(std::string(contract::kDutArgument) + prepared->dut.dut_json.string());
+  }
   auto plan = make_plan(suites, options, list_args, prepared->state_dir / "listing");
   if (!plan) return fail_with(plan.error());
 
@@ -199,7 +337,8 @@ int run_command(const RunOptions& options, const Installation& installation, con
   return execute_and_finish(session, *prepared, console, signals, options.baseline);
 }
 
-int resume_command(const fs::path& state_dir, const Installation& installation, const SignalStop& signals) {
+int resume_command(const fs::path& state_dir, const Installation& installation, const SignalStop& signals,
+                   ResumeMode mode) {
   const auto journal_path = state_dir / "journal.jsonl";
   auto events = read_journal(journal_path);
   if (!events) return fail_with({kUsageError, "nothing to resume: " + events.error().message()});
@@ -207,63 +346,35 @@ int resume_command(const fs::path& state_dir, const Installation& installation, 
   for (const auto& event : *events) state.apply(event);
   if (!state.has_run())
     return fail_with({kUsageError, "nothing to resume: " + journal_path.string() + " has no run"});
-  bool anything_left = state.running().has_value();
-  for (const auto& suite : state.plan())
-    anything_left = anything_left || !state.remaining(suite.name).empty();
-  if (!anything_left) {
-    // Nothing to run: no device is touched; the verdict is what the journal says.
-    reports::ConsoleReporter console(std::cout, reports::detect_console_style(1));
-    console.note("nothing left to run in " + state_dir.string());
-    if (state.status() == "running") {
-      // Killed between its last test and its end: finish it (journal, then reports).
-      const auto end = RunState::end_event("finished", utc_now());
-      auto journal = JournalWriter::open(journal_path);
-      if (!journal) return fail_with({kHarnessError, journal.error().message()});
-      if (auto s = journal->append(end); !s) return fail_with({kHarnessError, s.error().message()});
-      state.apply(end);
-      const auto options = run_options_from_json(state.options());
-      if (auto s = write_reports(fs::absolute(options.report_dir), state.snapshot(),
-                                 attachment_prefix_of(options));
-          !s) {
-        return fail_with({kHarnessError, s.error().message()});
-      }
+  const auto system = real_system_command();
+  if (mode == ResumeMode::at_boot) {
+    // First of all: a one-shot job, even if this resume fails or brings the host down again.
+    if (auto disarmed = disarm_boot_resume(state.run_id(), system); !disarmed) {
+      std::cerr << "dextqual: " << disarmed.error().message() << "\n";
     }
-    const auto report = state.snapshot();
-    console.finish(report);
-    return report.counts().failed > 0 ? kTestFailures : kAllPassed;
   }
-  auto options = run_options_from_json(state.options());
-  options.state_dir = fs::absolute(state_dir).string();
-  auto prepared = prepare(options, installation);
-  if (!prepared) return fail_with(prepared.error());
-  reports::ConsoleReporter console(std::cout, reports::detect_console_style(1));
-  auto journal = JournalWriter::open(journal_path);
-  if (!journal) return fail_with({kHarnessError, journal.error().message()});
-  const auto interrupted = state.running();
-  const auto interrupted_boot = state.running_boot_id();
-  auto settings = settings_for(options, *prepared, signals);
-  const auto current_boot = settings.boot_id;
-  RunSession session(std::move(settings), std::move(*journal), std::move(state), console);
-  if (interrupted) {
-    // F11/F12: a host that went down mid-test is a result of that test, not a gap in the report.
-    reports::TestResult result;
-    result.suite = interrupted->first;
-    result.name = interrupted->second;
-    result.verdict = reports::Verdict::error;
-    const bool rebooted = !interrupted_boot.empty() && interrupted_boot != current_boot;
-    result.kind = rebooted ? "host-restart" : "incomplete";
-    result.message = rebooted ? "host restarted during " + result.suite + " :: " + result.name
-                              : "the runner stopped during " + result.suite + " :: " + result.name +
-                                    " (killed or crashed); the run was resumed after it";
-    result.detail = result.message;
-    console.note(result.message);
-    if (auto s = session.record(RunState::result_event(result)); !s)
-      return fail_with({kHarnessError, s.error().message()});
+  const auto waiting = state.waiting_for_reboot();
+  if (waiting && mode == ResumeMode::on_request) {
+    if (waiting->boot_id == boot_id()) {
+      return fail_with(
+          {kRebootPending, "the run is waiting for the host reboot requested by " + waiting->requested_by +
+                               " since " + waiting->since +
+                               ", and this host has not rebooted since; reboot it (the resume at "
+                               "boot is armed: " +
+                               boot_unit_path(state.run_id()).string() + ")"});
+    }
+    std::cout << "the host rebooted for " << waiting->requested_by << " (requested " << waiting->since
+              << ") but no resume at boot finished the run: resuming it now\n";
+    (void)disarm_boot_resume(state.run_id(), system);
   }
-  if (auto s = session.record(RunState::resume_event(utc_now(), current_boot)); !s) {
-    return fail_with({kHarnessError, s.error().message()});
+  int code = continue_run(state_dir, installation, signals, std::move(state));
+  if (mode == ResumeMode::at_boot && code != kRebootPending) {
+    if (const auto problem = run_station_hook(state_dir / contract::kDutFileName, "post_run", system);
+        !problem.empty()) {
+      std::cerr << "dextqual: " << problem << "\n";
+    }
   }
-  return execute_and_finish(session, *prepared, console, signals, options.baseline);
+  return code;
 }
 
 }  // namespace dextqual::runner
