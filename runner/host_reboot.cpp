@@ -13,12 +13,13 @@
 namespace dextqual::runner {
 namespace {
 
+// The hook's last words, for a one-line console note (the whole output is in the outcome).
 std::string last_line_of(const std::string& text) {
-  auto end = text.find_last_not_of("\n ");
+  const auto end = text.find_last_not_of("\n ");
   if (end == std::string::npos) return {};
-  const auto start = text.rfind('\n', end);
-  return text.substr(start == std::string::npos ? 0 : start + 1,
-                     end - (start == std::string::npos ? 0 : start + 1) + 1);
+  const auto newline = text.rfind('\n', end);
+  const auto start = newline == std::string::npos ? 0 : newline + 1;
+  return text.substr(start, end - start + 1);
 }
 
 process::ChildSpec reboot_command(const HostRebootSettings& settings) {
