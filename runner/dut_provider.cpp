@@ -2,12 +2,14 @@
 
 #include <fstream>
 
+#include "contract/run_contract.h"
 #include "core/atomic_file.h"
 #include "dut/simdext_dut.h"
 #include "process/child_process.h"
 #include "reports/report_json.h"
 #include "runner/host_identity.h"
 #include "runner/safety_gate.h"
+#include "station/station_hook.h"
 
 namespace dextqual::runner {
 
@@ -41,41 +43,39 @@ namespace {
 
 // simdext's stand-in for a host reboot: `simdext ctl restart` (the process and its loop device go
 // away and come back, possibly under another number), then the DUT found again from simdext.json.
-std::string reboot_simdext(const std::filesystem::path& simdext_binary, const DutDescription& original,
-                           const std::filesystem::path& dut_json) {
+RebootOutcome reboot_simdext(const std::filesystem::path& simdext_binary, const DutDescription& original,
+                             const std::filesystem::path& dut_json) {
   const auto state = std::filesystem::path(original.state_dir);
-  const auto request_path = state / "reboot-request.json";
-  std::error_code ec;
-  if (!std::filesystem::exists(request_path, ec)) return {};
-  std::ifstream in(request_path);
-  const auto request = nlohmann::json::parse(in, nullptr, false);
-  const auto requested_by = request.is_object() ? request.value("requested_by", "") : std::string();
+  auto request = contract::read_reboot_request(state);
+  if (!request) return {RebootStep::failed, "reboot request unreadable: " + request.error().message()};
+  if (!request->has_value()) return {};
+  const auto requested_by = (*request)->requested_by;
+  const auto failed = [&](const std::string& why) {
+    return RebootOutcome{RebootStep::failed, "reboot requested by " + requested_by + ": " + why};
+  };
   process::ChildSpec restart;
   restart.argv = {simdext_binary.string(), "ctl", "--state", original.simdext_state, "restart"};
   restart.timeout = std::chrono::seconds(180);
   const auto outcome = process::run_child(restart);
-  if (!outcome.succeeded()) {
-    return "reboot requested by " + requested_by + ", but simdext restart " + outcome.describe() + ": " +
-           outcome.err.text();
-  }
+  if (!outcome.succeeded())
+    return failed("simdext restart " + outcome.describe() + ": " + outcome.err.text());
   auto found = dut_from_simdext(original.simdext_state);
-  if (!found)
-    return "reboot requested by " + requested_by + ": DUT not found again: " + found.error().message();
+  if (!found) return failed("DUT not found again: " + found.error().message());
   if (found->identity.serial != original.identity.serial || found->identity.wwn != original.identity.wwn) {
-    return "reboot requested by " + requested_by + ": the device after the restart has another identity";
+    return failed("the device after the restart has another identity");
   }
   found->allow_data_loss = original.allow_data_loss;
   found->quick = original.quick;
   found->state_dir = original.state_dir;
-  if (auto saved = save_dut(dut_json.string(), *found); !saved) return saved.error().message();
-  const nlohmann::json done = {
-      {"requested_by", requested_by}, {"boot_id", boot_id()}, {"method", "simdext-restart"}};
-  if (auto written = write_file_atomically(state / "reboot-done.json", reports::dump_safely(done) + "\n");
+  if (auto saved = save_dut(dut_json.string(), *found); !saved) return failed(saved.error().message());
+  if (auto written = contract::write_reboot_done(state, {requested_by, boot_id(), "simdext-restart"});
       !written) {
-    return written.error().message();
+    return failed(written.error().message());
   }
-  std::filesystem::remove(request_path, ec);
-  return "reboot requested by " + requested_by + ": simdext restarted, DUT found again at " + found->raw_node;
+  std::error_code ec;
+  std::filesystem::remove(contract::RebootFiles::under(state).request, ec);
+  return {RebootStep::done, "reboot requested by " + requested_by +
+                                ": simdext restarted, DUT found again at " + found->raw_node};
 }
 
 CommandResult<ProvisionedDut> provision_simdext(const RunOptions& options, const Installation& installation,
@@ -152,29 +152,30 @@ CommandResult<ProvisionedDut> provision_dut(const RunOptions& options, const Ins
                          ? provision_simdext(options, installation, state_dir)
                          : provision_device(options, state_dir, holder);
   if (!provisioned) return provisioned;
-  provisioned->dut_json = std::filesystem::absolute(state_dir / "dut.json");
+  provisioned->dut_json = std::filesystem::absolute(state_dir / contract::kDutFileName);
   if (provisioned->simdext) {
     const auto binary = installation.simdext_binary;
     const auto dut = provisioned->dut;
     const auto dut_json = provisioned->dut_json;
-    provisioned->honour_reboot_request = [binary, dut, dut_json] {
+    provisioned->honour_reboot_request = [binary, dut, dut_json](const RebootContext&) {
       return reboot_simdext(binary, dut, dut_json);
     };
   } else {
-    const auto request = std::filesystem::absolute(state_dir / "reboot-request.json");
-    provisioned->honour_reboot_request = [request] {
-      std::error_code ec;
-      return std::filesystem::exists(request, ec)
-                 ? std::string(
-                       "a test requested a host reboot; rebooting real hardware from inside a run is not "
-                       "implemented yet (reboot, then `dextqual resume`): the later phase will fail")
-                 : std::string();
+    HostRebootSettings reboot;
+    reboot.state_dir = std::filesystem::absolute(state_dir);
+    reboot.dut_node = provisioned->dut.raw_node;
+    reboot.reboot_hook = station::find_hook(provisioned->dut, "reboot");
+    reboot.system = real_system_command();
+    reboot.dextqual = this_executable();
+    reboot.env = environment_for_resume();
+    provisioned->honour_reboot_request = [reboot](const RebootContext& context) {
+      return reboot_host(reboot, context);
     };
   }
   if (!provisioned->reproducer_prefix) {
     const auto dut_json = provisioned->dut_json.string();
     provisioned->reproducer_prefix = [dut_json](const std::string& binary) {
-      return process::quote_command({binary, "--dut=" + dut_json});
+      return process::quote_command({binary, std::string(contract::kDutArgument) + dut_json});
     };
   }
   if (auto saved = save_dut(provisioned->dut_json.string(), provisioned->dut); !saved) {

@@ -16,6 +16,7 @@
 #include "reports/report.h"
 #include "runner/dut_lock.h"
 #include "runner/exit_status.h"
+#include "runner/host_reboot.h"
 #include "runner/installation.h"
 #include "runner/run_options.h"
 #include "runner/simdext_session.h"
@@ -31,10 +32,10 @@ struct ProvisionedDut {
   std::function<bool()> present;
   std::function<std::string(const std::string& binary)> reproducer_prefix;
   std::map<std::string, std::string> env;  // for every suite binary (SIMDEXT for lifecycle control)
-  // The runner's half of the reboot contract (suites/persistence/reboot_contract.h): when a test left
-  // <state>/reboot-request.json, reboot the DUT's host, find the DUT again, write reboot-done.json.
-  // Returns a line for the console, empty when nothing was requested.
-  std::function<std::string()> honour_reboot_request;
+  // The runner's half of the reboot contract (suites/lib/contract/run_contract.h): when a test left
+  // reboot-request.json, simdext restarts in place (and the DUT is found again, reboot-done.json
+  // written); a real device's host reboots (host_reboot.h) and the run continues at boot.
+  RebootHandler honour_reboot_request;
 };
 
 // Writes <state_dir>/dut.json. Usage errors (exit 2) for refusals, a real DUT locked by another run

@@ -10,8 +10,11 @@ namespace dextqual::runner {
 enum ExitCode : int {
   kAllPassed = 0,
   kTestFailures = 1,
-  kUsageError = 2,    // bad options, the safety gate refused, nothing matched: nothing was written
-  kHarnessError = 3,  // the harness could not do its job: simdext would not start, reports unwritable
+  kUsageError = 2,     // bad options, the safety gate refused, nothing matched: nothing was written
+  kHarnessError = 3,   // the harness could not do its job: simdext would not start, reports unwritable
+  kRebootPending = 4,  // not over: the host is rebooting for a test and the run continues at boot; its
+                       // verdict comes from `dextqual wait --state DIR`
+  kStillRunning = 5,   // `dextqual wait`: the run had not finished when --timeout expired
 };
 
 struct CommandError {

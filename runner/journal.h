@@ -5,7 +5,8 @@
 //
 // Events: "run" (once: run info, options, DUT, the plan), "start" (a test is about to run, with the
 // host's boot id), "result" (a test's result; a later one for the same test replaces it), "resume",
-// "end" (status: finished, aborted, harness-error).
+// "end" (status: finished, aborted, harness-error), "reboot" (the host is going down for the reboot a test
+// asked for: requested_by, at, boot_id; the run continues at boot), "reboot-failed" (it did not: reason).
 #pragma once
 
 #include <filesystem>

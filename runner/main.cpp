@@ -1,6 +1,6 @@
 // dextqual: the command line a CI pipeline calls (issue 6). CLI11 parses; each subcommand lives in its
 // own file. Exit codes: 0 all passed, 1 test failures, 2 usage or configuration error (one-line
-// reason), 3 harness error.
+// reason), 3 harness error, 4 the run continues after a host reboot, 5 `wait` timed out.
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <set>
@@ -12,6 +12,7 @@
 #include "runner/selftest_command.h"
 #include "runner/signal_stop.h"
 #include "runner/station_options.h"
+#include "runner/wait_command.h"
 
 namespace {
 
@@ -94,6 +95,19 @@ int main(int argc, char** argv) {
   std::string resume_state;
   auto* resume = app.add_subcommand("resume", "continue an interrupted run from its journal");
   resume->add_option("--state", resume_state, "the run's state directory")->required();
+  bool resume_at_boot = false;
+  resume->add_flag("--at-boot", resume_at_boot,
+                   "run by the boot job dextqual armed before a host reboot: disarm it, then continue");
+
+  WaitOptions wait_options;
+  auto* wait = app.add_subcommand(
+      "wait", "wait until the run in a state directory has ended (across host reboots); exit with its code");
+  wait->add_option("--state", wait_options.state_dir, "the run's state directory")->required();
+  wait->add_option("--timeout", wait_options.timeout_s, "seconds; then exit 5 saying what the run waits for")
+      ->check(CLI::NonNegativeNumber);
+  wait->add_option("--poll", wait_options.poll_s, "seconds between two readings of the journal")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
 
   SelftestOptions selftest_options;
   auto* selftest =
@@ -127,7 +141,11 @@ int main(int argc, char** argv) {
   }
   if (*list) return list_command(installation, list_suites, list_filter);
   if (*inspect) return inspect_command(inspect_request);
-  if (*resume) return resume_command(resume_state, installation, signals);
+  if (*resume) {
+    return resume_command(resume_state, installation, signals,
+                          resume_at_boot ? ResumeMode::at_boot : ResumeMode::on_request);
+  }
+  if (*wait) return wait_command(wait_options, std::cout, std::cerr, signals.token());
   if (*selftest) return selftest_command(selftest_options, installation, signals);
   return kUsageError;
 }

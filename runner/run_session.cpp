@@ -42,6 +42,7 @@ Result<std::string> RunSession::execute() {
   }
   console_.plan(total - done);
   std::optional<Error> journal_error;
+  bool host_going_down = false;
   for (const auto& suite : state_.plan()) {
     const auto tests = state_.remaining(suite.name);
     if (tests.empty()) continue;
@@ -76,11 +77,17 @@ Result<std::string> RunSession::execute() {
     events.device_present = settings_.device_present;
     events.note = [&](const std::string& line) { console_.note(line); };
     events.between_launches = [&] {
-      if (!settings_.honour_reboot_request) return;
-      if (const auto line = settings_.honour_reboot_request(); !line.empty()) console_.note(line);
+      if (!settings_.honour_reboot_request) return true;
+      const RebootContext context{state_.run_id(),
+                                  [this](const nlohmann::json& event) { return record(event); }};
+      const auto outcome = settings_.honour_reboot_request(context);
+      if (!outcome.note.empty()) console_.note(outcome.note);
+      host_going_down = host_going_down || outcome.step == RebootStep::host_going_down;
+      return !host_going_down;
     };
     const auto end = execute_suite(spec, tests, events);
     if (journal_error) return std::unexpected(*journal_error);
+    if (host_going_down) return std::string("rebooting");
     if (end.device_lost) {
       console_.note("the DUT was lost in " + end.device_lost_in + "; the remaining tests are not run");
       DQ_TRY(skip_rest("not run: device lost in " + end.device_lost_in));

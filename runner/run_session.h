@@ -15,6 +15,7 @@
 #include "core/result.h"
 #include "reports/console_reporter.h"
 #include "runner/expectations.h"
+#include "runner/host_reboot.h"
 #include "runner/journal.h"
 #include "runner/run_state.h"
 
@@ -30,7 +31,7 @@ struct SessionSettings {
   // The command that runs one suite binary against this DUT; --gtest_filter=<test> is appended.
   std::function<std::string(const std::string& binary)> reproducer_prefix;
   std::function<bool()> device_present;
-  std::function<std::string()> honour_reboot_request;
+  RebootHandler honour_reboot_request;
   Expectations expectations;
   std::stop_token stop;
   std::string boot_id;
@@ -45,7 +46,9 @@ class RunSession {
   [[nodiscard]] Status record(const nlohmann::json& event);
   [[nodiscard]] Status render() const;
 
-  // Runs every remaining test; returns the final status ("finished", "aborted").
+  // Runs every remaining test; returns the final status ("finished", "aborted", "device-lost"), or
+  // "rebooting" when the host is going down for a reboot a test asked for (the run is not over: it
+  // continues at boot, and no end event is journaled).
   [[nodiscard]] Result<std::string> execute();
 
   // Journals the end of the run and renders the final reports.

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "reports/report_json.h"
+#include "runner/exit_status.h"
 
 namespace dextqual::runner {
 
@@ -38,10 +39,17 @@ void RunState::apply(const json& event) {
     run_.status = event.value("status", "finished");
     run_.finished_at = event.value("at", "");
     running_.reset();
+    waiting_for_reboot_.reset();
   } else if (type == "resume") {
     run_.status = "running";
     run_.finished_at.clear();
     run_.properties["resumed_at"] = event.value("at", "");
+    waiting_for_reboot_.reset();
+  } else if (type == "reboot") {
+    waiting_for_reboot_ =
+        RebootWait{event.value("requested_by", ""), event.value("at", ""), event.value("boot_id", "")};
+  } else if (type == "reboot-failed") {
+    waiting_for_reboot_.reset();
   } else if (type == "property") {
     run_.properties[event.value("name", "")] = event.value("value", "");
   }
@@ -62,9 +70,20 @@ std::vector<std::string> RunState::remaining(const std::string& suite) const {
   return tests;
 }
 
+int RunState::exit_code() const {
+  if (run_.status == "aborted" || run_.status == "harness-error") return kHarnessError;
+  return snapshot().counts().failed > 0 ? kTestFailures : kAllPassed;
+}
+
 reports::Report RunState::snapshot() const {
   reports::Report report;
   report.run = run_;
+  std::string waiting;
+  if (waiting_for_reboot_) {
+    waiting = "the host reboot requested by " + waiting_for_reboot_->requested_by + " since " +
+              waiting_for_reboot_->since;
+    report.run.properties["waiting_for_reboot"] = waiting;
+  }
   report.dut = dut_;
   const bool finished = run_.status != "running";
   for (const auto& planned : plan_) {
@@ -85,7 +104,9 @@ reports::Report RunState::snapshot() const {
       } else {
         placeholder.verdict = reports::Verdict::skipped;
         placeholder.message = finished ? "not run: the run ended before this test (" + run_.status + ")"
-                                       : "not run yet: the run was in progress when this report was written";
+                              : waiting.empty()
+                                  ? "not run yet: the run was in progress when this report was written"
+                                  : "not run yet: waiting for " + waiting;
       }
       suite.tests.push_back(std::move(placeholder));
     }
@@ -120,6 +141,16 @@ json RunState::result_event(const reports::TestResult& result) {
 
 json RunState::end_event(const std::string& status, const std::string& at) {
   return {{"event", "end"}, {"status", status}, {"at", at}};
+}
+
+json RunState::reboot_event(const std::string& requested_by, const std::string& at,
+                            const std::string& boot_id) {
+  return {{"event", "reboot"}, {"requested_by", requested_by}, {"at", at}, {"boot_id", boot_id}};
+}
+
+json RunState::reboot_failed_event(const std::string& requested_by, const std::string& why,
+                                   const std::string& at) {
+  return {{"event", "reboot-failed"}, {"requested_by", requested_by}, {"reason", why}, {"at", at}};
 }
 
 json RunState::resume_event(const std::string& at, const std::string& boot_id) {

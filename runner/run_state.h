@@ -16,6 +16,14 @@
 
 namespace dextqual::runner {
 
+// The journal says the host is going down for a reboot a test asked for, and no boot has resumed the
+// run since (issue 10 §4): what `resume`, `wait` and the reports show.
+struct RebootWait {
+  std::string requested_by;
+  std::string since;    // UTC
+  std::string boot_id;  // of the boot that asked
+};
+
 struct PlannedSuite {
   std::string name;
   std::string binary;
@@ -36,6 +44,11 @@ class RunState {
   [[nodiscard]] const std::string& running_boot_id() const { return running_boot_id_; }
   [[nodiscard]] const std::string& status() const { return run_.status; }
   [[nodiscard]] const std::string& run_id() const { return run_.id; }
+  [[nodiscard]] const reports::DutInfo& dut() const { return dut_; }
+  [[nodiscard]] const std::optional<RebootWait>& waiting_for_reboot() const { return waiting_for_reboot_; }
+  // The exit code of a run that has ended (status() != "running"): 3 aborted or harness error, 1 any
+  // failure, else 0.
+  [[nodiscard]] int exit_code() const;
   // Tests of `suite` still without a result, in plan order.
   [[nodiscard]] std::vector<std::string> remaining(const std::string& suite) const;
 
@@ -50,6 +63,10 @@ class RunState {
   [[nodiscard]] static nlohmann::json resume_event(const std::string& at, const std::string& boot_id);
   // A run property learnt after the run began (a station hook's failure); shown in every report.
   [[nodiscard]] static nlohmann::json property_event(const std::string& name, const std::string& value);
+  [[nodiscard]] static nlohmann::json reboot_event(const std::string& requested_by, const std::string& at,
+                                                   const std::string& boot_id);
+  [[nodiscard]] static nlohmann::json reboot_failed_event(const std::string& requested_by,
+                                                          const std::string& why, const std::string& at);
 
  private:
   bool has_run_ = false;
@@ -61,6 +78,7 @@ class RunState {
   std::vector<std::pair<std::string, std::string>> extra_;  // results outside the plan ("[harness]")
   std::optional<std::pair<std::string, std::string>> running_;
   std::string running_boot_id_;
+  std::optional<RebootWait> waiting_for_reboot_;
 };
 
 }  // namespace dextqual::runner

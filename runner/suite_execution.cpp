@@ -83,10 +83,11 @@ SuiteExecutionEnd execute_suite(const SuiteExecutionSpec& spec, const std::vecto
   std::filesystem::create_directories(spec.log_dir, ec);
   if (!spec.findings_dir.empty()) std::filesystem::create_directories(spec.findings_dir, ec);
   bool harness_reported = false;
-  for (int launch = 1; !remaining.empty(); ++launch) {
+  bool host_going_down = false;
+  for (int launch = 1; !remaining.empty() && !host_going_down; ++launch) {
     const auto launched = next_segment(remaining);
     const auto end = launch_suite(spec, launched, launch, events);
-    if (events.between_launches) events.between_launches();
+    if (events.between_launches) host_going_down = !events.between_launches();
     std::erase_if(remaining,
                   [&](const std::string& t) { return end.finished.contains(t) || end.interrupted == t; });
 
@@ -161,6 +162,10 @@ SuiteExecutionEnd execute_suite(const SuiteExecutionSpec& spec, const std::vecto
       return std::find(launched.begin(), launched.end(), t) != launched.end();
     });
     if (remaining.empty()) return result;
+  }
+  if (host_going_down) {
+    result.stopped = true;
+    result.not_run = remaining;
   }
   return result;
 }

@@ -47,8 +47,9 @@ struct SuiteExecutionEvents {
   std::function<void(const reports::TestResult& result)> finished;
   std::function<bool()> device_present;  // asked after a failure, crash or timeout
   std::function<void(const std::string& line)> note;
-  // Between two launches (and after the last): where the runner honours a reboot request.
-  std::function<void()> between_launches;
+  // Between two launches (and after the last): where the runner honours a reboot request. False: the
+  // host is going down for a reboot, launch nothing more (the run continues at boot).
+  std::function<bool()> between_launches;
 };
 
 struct SuiteExecutionEnd {

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <thread>
 
+#include "contract/run_contract.h"
 #include "reports/report_json.h"
 #include "reports/text_safety.h"
 #include "runner/gtest_progress.h"
@@ -52,9 +53,7 @@ std::vector<reports::Measurement> measurements_of(const std::map<std::string, st
 std::vector<reports::IntegrityFinding> findings_of(const SuiteExecutionSpec& spec, const std::string& test) {
   std::vector<reports::IntegrityFinding> findings;
   if (spec.findings_dir.empty()) return findings;
-  auto name = log_file_name(test);
-  name.replace(name.size() - 4, 4, ".json");
-  std::ifstream in(spec.findings_dir / name);
+  std::ifstream in(spec.findings_dir / contract::test_file_name(test, ".json"));
   if (!in) return findings;
   const auto json = nlohmann::json::parse(in, nullptr, false);
   if (!json.is_array()) return findings;
@@ -139,11 +138,7 @@ std::string utc_now() {
   return text;
 }
 
-std::string log_file_name(const std::string& test) {
-  std::string name;
-  for (const char c : test) name += (c == '/' || c == ' ' || c == '\\') ? '_' : c;
-  return name + ".log";
-}
+std::string log_file_name(const std::string& test) { return contract::test_file_name(test, ".log"); }
 
 reports::TestResult base_result(const SuiteExecutionSpec& spec, const std::string& test) {
   reports::TestResult result;
@@ -207,7 +202,7 @@ LaunchEnd launch_suite(const SuiteExecutionSpec& spec, const std::vector<std::st
   child.argv.insert(child.argv.end(), spec.extra_args.begin(), spec.extra_args.end());
   child.env = spec.env;
   child.env["TEST_PREMATURE_EXIT_FILE"] = premature.string();
-  if (!spec.findings_dir.empty()) child.env["DEXTQUAL_FINDINGS_DIR"] = spec.findings_dir.string();
+  if (!spec.findings_dir.empty()) child.env[contract::kFindingsDirEnv] = spec.findings_dir.string();
   child.env_unset = {"GTEST_FILTER", "GTEST_OUTPUT", "XML_OUTPUT_FILE", "GTEST_SHARD_INDEX",
                      "GTEST_TOTAL_SHARDS"};
   child.grace = spec.grace;

@@ -11,6 +11,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
+DutIdentity with_serial(const std::string& serial) {
+  DutIdentity identity;
+  identity.serial = serial;
+  return identity;
+}
+DutIdentity with_wwn(const std::string& wwn) {
+  DutIdentity identity;
+  identity.wwn = wwn;
+  return identity;
+}
+
 class DutLockTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -20,11 +31,14 @@ class DutLockTest : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   static LockHolder holder(const std::string& run_id) {
-    return LockHolder{
-        .pid = static_cast<int>(::getpid()), .run_id = run_id, .started_at = "2026-12-02T07:00:00Z"};
+    LockHolder holder;
+    holder.pid = static_cast<int>(::getpid());
+    holder.run_id = run_id;
+    holder.started_at = "2026-12-02T07:00:00Z";
+    return holder;
   }
   fs::path dir_;
-  DutIdentity disk_{.serial = "SN 0042/A"};
+  DutIdentity disk_ = with_serial("SN 0042/A");
 };
 
 TEST_F(DutLockTest, ASecondRunIsRefusedWithTheHolderNamed) {
@@ -42,7 +56,7 @@ TEST_F(DutLockTest, ASecondRunIsRefusedWithTheHolderNamed) {
 TEST_F(DutLockTest, ADifferentDiskIsNotHeldUp) {
   auto first = DutLock::acquire(dir_, disk_, "/dev/sdb", holder("run-one"));
   ASSERT_TRUE(first);
-  auto other = DutLock::acquire(dir_, DutIdentity{.serial = "OTHER"}, "/dev/sdc", holder("run-two"));
+  auto other = DutLock::acquire(dir_, with_serial("OTHER"), "/dev/sdc", holder("run-two"));
   EXPECT_TRUE(other) << other.error().message();
 }
 
@@ -85,13 +99,13 @@ TEST_F(DutLockTest, AGarbledRecordIsNoObstacle) {
 }
 
 TEST(DutLockName, NamesTheIdentityNotThePath) {
-  EXPECT_EQ(lock_file_name(DutIdentity{.serial = "SN 0042/A"}, "/dev/sdb"), "serial-SN_0042_A.lock");
+  EXPECT_EQ(lock_file_name(with_serial("SN 0042/A"), "/dev/sdb"), "serial-SN_0042_A.lock");
   // A WWN is one identity however it is spelled (sysfs "naa.5000C500...", VPD 83h hex).
-  EXPECT_EQ(lock_file_name(DutIdentity{.wwn = "naa.5000C5001234ABCD"}, "/dev/sdb"),
-            lock_file_name(DutIdentity{.wwn = "5000c5001234abcd"}, "/dev/sdc"));
+  EXPECT_EQ(lock_file_name(with_wwn("naa.5000C5001234ABCD"), "/dev/sdb"),
+            lock_file_name(with_wwn("5000c5001234abcd"), "/dev/sdc"));
   EXPECT_EQ(lock_file_name(DutIdentity{}, "/dev/sdb"), "node-_dev_sdb.lock");
   const std::string long_serial(300, 'x');
-  EXPECT_LE(lock_file_name(DutIdentity{.serial = long_serial}, "").size(), 255u);
+  EXPECT_LE(lock_file_name(with_serial(long_serial), "").size(), 255u);
 }
 
 }  // namespace

@@ -6,19 +6,21 @@
 #include <fstream>
 #include <sstream>
 
+#include "contract/run_contract.h"
 #include "core/atomic_file.h"
 #include "core/unique_fd.h"
 
 namespace dextqual::lifecycle {
 
 RebootPaths RebootPaths::under(const std::filesystem::path& state_dir) {
+  const auto files = contract::RebootFiles::under(state_dir);
   RebootPaths paths;
-  paths.dir = state_dir / "persistence-reboot";
-  paths.phase_file = paths.dir / "phase.json";
+  paths.dir = files.phase_dir;
+  paths.phase_file = files.phase_file;
   paths.run_key = paths.dir / "run.key";
   paths.journal = paths.dir / "journal.jsonl";
-  paths.request = state_dir / "reboot-request.json";
-  paths.done = state_dir / "reboot-done.json";
+  paths.request = files.request;
+  paths.done = files.done;
   return paths;
 }
 

@@ -1,4 +1,5 @@
-// The suite's side of the reboot contract with the runner (issue 7):
+// The suite's side of the reboot contract with the runner (issue 7; the file names and fields are
+// spelled once, in suites/lib/contract/run_contract.h, for both sides):
 //   phase 1 writes, flushes and journals into the run's state directory, saves the run key and the
 //   phase file, then writes `<state>/reboot-request.json` = {"requested_by", "phase_file"} and passes;
 //   the runner reboots (simdext `restart`, or the station's reboot hook and `dextqual resume`), finds

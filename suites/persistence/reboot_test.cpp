@@ -4,6 +4,7 @@
 // in this file; the runner (or reboot_e2e.sh) reboots between them.
 #include <gtest/gtest.h>
 
+#include "contract/run_contract.h"
 #include "integrity/write_journal.h"
 #include "lifecycle_device.h"
 #include "lifecycle_host.h"
@@ -51,9 +52,7 @@ TEST(Reboot, Phase1WriteAndFlush) {
                                 {"run_key", paths.run_key.string()},
                                 {"journal", paths.journal.string()}};
   ASSERT_TRUE(write_json_atomically(paths.phase_file, phase).has_value());
-  ASSERT_TRUE(write_json_atomically(paths.request,
-                                    {{"requested_by", test_name}, {"phase_file", paths.phase_file.string()}})
-                  .has_value());
+  ASSERT_TRUE(contract::write_reboot_request(*state, {test_name, paths.phase_file.string()}).has_value());
   RecordProperty("reboot_requested", paths.request.string());
 }
 
@@ -67,14 +66,14 @@ TEST(Reboot, Phase2VerifyAfterRestart) {
   if (!phase->has_value()) {
     GTEST_SKIP() << "phase 1 (Reboot.Phase1WriteAndFlush) never ran: no " << paths.phase_file;
   }
-  auto done = read_json_if_present(paths.done);
+  auto done = contract::read_reboot_done(*state);
   ASSERT_TRUE(done.has_value()) << done.error().message();
   ASSERT_TRUE(done->has_value()) << "phase 1 wrote its data and asked for a reboot (" << paths.request
                                  << "), but there is no " << paths.done << ": the reboot did not happen";
-  EXPECT_EQ((**done).value("requested_by", ""), (**phase).value("requested_by", ""))
+  EXPECT_EQ((**done).requested_by, (**phase).value("requested_by", ""))
       << paths.done << " confirms a reboot someone else asked for";
-  RecordProperty("reboot_method", (**done).value("method", ""));
-  RecordProperty("boot_id_after", (**done).value("boot_id", ""));
+  RecordProperty("reboot_method", (**done).method);
+  RecordProperty("boot_id_after", (**done).boot_id);
 
   const nlohmann::json& plan_json = **phase;
   auto identity = integrity::RunIdentity::load(plan_json.value("run_key", ""));

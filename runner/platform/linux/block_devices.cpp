@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "contract/run_contract.h"
 #include "runner/block_devices.h"
 
 namespace dextqual::runner {
@@ -57,7 +58,7 @@ void identify_loop(const fs::path& sys_dir, BlockDevice& device) {
     return;
   }
   // A plain loop device has no serial; the file behind it is what identifies it.
-  device.identity.serial = "loop:" + backing;
+  device.identity.serial = contract::loop_device_serial(backing);
   device.identity.product = "loop device";
   device.identity_source = "loop backing file";
 }

@@ -3,7 +3,7 @@
 // manage_start_stop, START STOP UNIT; the return is a scan of the SCSI host it hung off
 // (blktests block/001 does the same). A surprise removal or a power cut cannot be made from software
 // here: they need the station's replug or power_cycle hook. The device is found again by VPD page 80h
-// serial (or the kernel's wwid) among /sys/block.
+// serial (or the kernel's wwid) among /sys/block; a plain loop device by its backing file.
 // Not exercised in CI (no SCSI disk there); simdext covers the same tests through its own adapter.
 #include <fcntl.h>
 #include <unistd.h>
@@ -13,6 +13,7 @@
 #include <iterator>
 #include <thread>
 
+#include "contract/run_contract.h"
 #include "core/unique_fd.h"
 #include "lifecycle_device.h"
 
@@ -91,6 +92,9 @@ class LinuxScsiDeviceLifecycle final : public DeviceLifecycle {
         DutIdentity seen;
         seen.serial = serial_from_vpd80(read_file(device / "vpd_pg80"));
         seen.wwn = trim(read_file(device / "wwid"));
+        if (const auto backing = trim(read_file(entry.path() / "loop" / "backing_file")); !backing.empty()) {
+          seen.serial = contract::loop_device_serial(backing);  // a plain loop device (tests, labs)
+        }
         if (!same_identity(before.identity, seen)) {
           continue;
         }
