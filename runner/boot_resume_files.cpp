@@ -1,4 +1,5 @@
 // The generated boot jobs (boot_resume.h), for every platform: a systemd unit and a launchd property list.
+#include <algorithm>
 #include <pugixml.hpp>
 #include <sstream>
 
@@ -74,7 +75,10 @@ std::map<std::string, std::string> environment_for_resume() {
     const auto name = text.substr(0, equals);
     const bool wanted = name == "PATH" || name == contract::kSimdextEnv || name.starts_with("DEXTQUAL_");
     const bool per_test = name == contract::kDutEnv || name == contract::kFindingsDirEnv;
-    if (wanted && !per_test) env[name] = text.substr(equals + 1);
+    const auto value = text.substr(equals + 1);
+    // A newline would end an Environment= line early and let the rest be read as unit syntax.
+    const bool one_line = std::none_of(value.begin(), value.end(), [](unsigned char c) { return c < ' '; });
+    if (wanted && !per_test && one_line) env[name] = value;
   }
   return env;
 }

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include <pugixml.hpp>
 
 namespace dextqual::runner {
@@ -46,6 +48,19 @@ TEST(BootResume, SystemdSpecifiersAndQuotesAreEscaped) {
   const auto unit = systemd_unit_text(s);
   EXPECT_NE(unit.find("ExecStart=/opt/100%%/dextqual resume"), std::string::npos) << unit;
   EXPECT_NE(unit.find("Environment=\"DEXTQUAL_X=a \\\"b\\\" 50%%\""), std::string::npos) << unit;
+}
+
+TEST(BootResume, TheResumedRunGetsThisRunsPartsButNoPerTestOrMultiLineVariables) {
+  ::setenv("DEXTQUAL_SUITES_DIR", "/opt/suites", 1);
+  ::setenv("DEXTQUAL_FINDINGS_DIR", "/per/test", 1);
+  ::setenv("DEXTQUAL_EVIL", "x\nExecStartPre=/bin/rm", 1);
+  const auto env = environment_for_resume();
+  ::unsetenv("DEXTQUAL_FINDINGS_DIR");
+  ::unsetenv("DEXTQUAL_EVIL");
+  EXPECT_EQ(env.at("DEXTQUAL_SUITES_DIR"), "/opt/suites");
+  EXPECT_FALSE(env.contains("DEXTQUAL_FINDINGS_DIR"));
+  EXPECT_FALSE(env.contains("DEXTQUAL_EVIL"));
+  EXPECT_TRUE(env.contains("PATH"));
 }
 
 TEST(BootResume, PathsABootJobCannotCarryAreRefused) {

@@ -61,9 +61,16 @@ check "the station's reboot hook ran" test -e "$work/rebooted"
 unit=$(ls "$work"/units/dextqual-resume-*.service 2>/dev/null | head -1)
 check "the boot job is armed" test -n "$unit"
 check "the boot job resumes this state" contains "${unit:-/dev/null}" "resume --state $state --at-boot"
+if command -v systemd-analyze >/dev/null; then
+  check "systemd-analyze verify accepts the unit" systemd-analyze verify "${unit:-/dev/null}"
+else
+  echo "note no systemd-analyze here: the unit's syntax is checked by the unit tests only"
+fi
 check "systemctl enable was called" contains "$work/systemctl.log" "^enable dextqual-resume-"
 check "the journal waits for the reboot" contains "$state/journal.jsonl" '"event":"reboot"'
 check "reboot-request.json is kept for the boot" test -e "$state/reboot-request.json"
+check "junit.xml says what the run waits for" contains "$work/report/junit.xml" 'name="run.waiting_for_reboot" value="the host reboot requested by Reboot.Phase1WriteAndFlush since'
+check "report.html says it too" contains "$work/report/report.html" "the host reboot requested by Reboot.Phase1WriteAndFlush"
 
 # Before the boot: wait times out naming the test, resume refuses (the host has not rebooted).
 "$dextqual" wait --state "$state" --timeout 1 --poll 0.2 >"$work/wait1.log" 2>&1
