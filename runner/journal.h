@@ -4,8 +4,9 @@
 // restart. A line cut short by a crash is ignored; everything before it stands.
 //
 // Events: "run" (once: run info, options, DUT, the plan), "start" (a test is about to run, with the
-// host's boot id), "result" (a test's result; a later one for the same test replaces it), "resume",
-// "end" (status: finished, aborted, harness-error).
+// host's boot id), "result" (a test's result; a later one for the same test replaces it), "wedged"
+// (the DUT is wedged: a suite binary outlived SIGKILL), "resume", "end" (status: finished, aborted,
+// device-lost, harness-error).
 #pragma once
 
 #include <filesystem>

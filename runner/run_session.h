@@ -55,6 +55,7 @@ class RunSession {
 
  private:
   [[nodiscard]] Status skip_rest(const std::string& why);
+  [[nodiscard]] Status lose_rest_to_wedged_dut(const std::string& reason);
 
   SessionSettings settings_;
   JournalWriter journal_;

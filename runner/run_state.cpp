@@ -38,6 +38,8 @@ void RunState::apply(const json& event) {
     run_.status = event.value("status", "finished");
     run_.finished_at = event.value("at", "");
     running_.reset();
+  } else if (type == "wedged") {
+    run_.properties["dut_wedged"] = event.value("reason", "");
   } else if (type == "resume") {
     run_.status = "running";
     run_.finished_at.clear();
@@ -119,6 +121,8 @@ json RunState::result_event(const reports::TestResult& result) {
 json RunState::end_event(const std::string& status, const std::string& at) {
   return {{"event", "end"}, {"status", status}, {"at", at}};
 }
+
+json RunState::wedged_event(const std::string& reason) { return {{"event", "wedged"}, {"reason", reason}}; }
 
 json RunState::resume_event(const std::string& at, const std::string& boot_id) {
   return {{"event", "resume"}, {"at", at}, {"boot_id", boot_id}};

@@ -47,6 +47,8 @@ class RunState {
   [[nodiscard]] static nlohmann::json result_event(const reports::TestResult& result);
   [[nodiscard]] static nlohmann::json end_event(const std::string& status, const std::string& at);
   [[nodiscard]] static nlohmann::json resume_event(const std::string& at, const std::string& boot_id);
+  // The DUT is wedged (wedged_dut.h): the run's property dut_wedged says why.
+  [[nodiscard]] static nlohmann::json wedged_event(const std::string& reason);
 
  private:
   bool has_run_ = false;
