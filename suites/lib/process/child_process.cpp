@@ -342,8 +342,8 @@ std::string ChildOutcome::describe() const {
     case OutcomeKind::abandoned:
       return (abandoned_after == OutcomeKind::stopped ? std::string("stopped by the runner")
                                                       : "timed out after " + seconds_text(timeout)) +
-             " (SIGTERM ignored, then SIGKILL); pid " + std::to_string(pid) + " was still there " +
-             seconds_text(abandon_after) +
+             " (SIGTERM, then SIGKILL after the grace period); pid " + std::to_string(pid) +
+             " was still there " + seconds_text(abandon_after) +
              " after SIGKILL and was abandoned, stuck in the kernel: " + stuck.describe();
     case OutcomeKind::failed_to_start:
       return "failed to start: " + start_error;
