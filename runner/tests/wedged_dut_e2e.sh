@@ -56,10 +56,19 @@ runner_pid=$!
 
 stuck_pid=
 if [[ "$mode" == "--sigterm" ]]; then
-  # Wait until the suite child really sleeps in the kernel, then stop the runner.
+  # Wait until our suite child sleeps in the held flush (not a passing I/O wait: in blkdev_issue_flush,
+  # or in D state for 2 s where the stack is unreadable), then stop the runner.
+  in_d=0
   for _ in $(seq 1 120); do
-    for child in $(pgrep -f dextqual_buffered_suite); do
-      [[ "$(awk '{print $3}' "/proc/$child/stat" 2>/dev/null)" == D ]] && stuck_pid=$child
+    for child in $(pgrep -P "$runner_pid" -f dextqual_buffered_suite); do
+      if [[ "$(awk '{print $3}' "/proc/$child/stat" 2>/dev/null)" == D ]]; then
+        in_d=$((in_d + 1))
+        if grep -q blkdev_issue_flush "/proc/$child/stack" 2>/dev/null || ((in_d >= 4)); then
+          stuck_pid=$child
+        fi
+      else
+        in_d=0
+      fi
     done
     [[ -n "$stuck_pid" ]] && break
     sleep 0.5
