@@ -4,9 +4,10 @@
 // restart. A line cut short by a crash is ignored; everything before it stands.
 //
 // Events: "run" (once: run info, options, DUT, the plan), "start" (a test is about to run, with the
-// host's boot id), "result" (a test's result; a later one for the same test replaces it), "resume",
-// "end" (status: finished, aborted, harness-error), "reboot" (the host is going down for the reboot a test
-// asked for: requested_by, at, boot_id; the run continues at boot), "reboot-failed" (it did not: reason).
+// host's boot id), "result" (a test's result; a later one for the same test replaces it), "wedged"
+// (the DUT is wedged: a suite binary outlived SIGKILL), "resume", "end" (status: finished, aborted,
+// device-lost, harness-error), "reboot" (the host is going down for the reboot a test asked for:
+// requested_by, at, boot_id; the run continues at boot), "reboot-failed" (it did not: reason).
 #pragma once
 
 #include <filesystem>

@@ -5,6 +5,7 @@
 #include "reports/junit_writer.h"
 #include "runner/suite_execution.h"
 #include "runner/suite_launch.h"
+#include "runner/wedged_dut.h"
 
 namespace dextqual::runner {
 
@@ -87,6 +88,14 @@ Result<std::string> RunSession::execute() {
     };
     const auto end = execute_suite(spec, tests, events);
     if (journal_error) return std::unexpected(*journal_error);
+    if (!end.wedged.empty()) {
+      console_.note("the DUT is wedged: " + end.wedged);
+      DQ_TRY(record(RunState::wedged_event(end.wedged)));
+      if (end.stopped) break;
+      console_.note("the remaining tests are DEVICE-LOST; the stuck process is left to the reaper");
+      DQ_TRY(lose_rest_to_wedged_dut(end.wedged));
+      return std::string("device-lost");
+    }
     if (host_going_down) return std::string("rebooting");
     if (end.device_lost) {
       console_.note("the DUT was lost in " + end.device_lost_in + "; the remaining tests are not run");
@@ -108,6 +117,15 @@ Status RunSession::skip_rest(const std::string& why) {
       result.verdict = reports::Verdict::skipped;
       result.message = why;
       DQ_TRY(record(RunState::result_event(result)));
+    }
+  }
+  return {};
+}
+
+Status RunSession::lose_rest_to_wedged_dut(const std::string& reason) {
+  for (const auto& suite : state_.plan()) {
+    for (const auto& test : state_.remaining(suite.name)) {
+      DQ_TRY(record(RunState::result_event(not_run_on_wedged_dut(suite.name, test, reason))));
     }
   }
   return {};

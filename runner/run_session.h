@@ -58,6 +58,7 @@ class RunSession {
 
   // Records every test still without a result as not run, for `why`.
   [[nodiscard]] Status skip_rest(const std::string& why);
+  [[nodiscard]] Status lose_rest_to_wedged_dut(const std::string& reason);
 
  private:
   SessionSettings settings_;

@@ -40,6 +40,8 @@ void RunState::apply(const json& event) {
     run_.finished_at = event.value("at", "");
     running_.reset();
     waiting_for_reboot_.reset();
+  } else if (type == "wedged") {
+    run_.properties["dut_wedged"] = event.value("reason", "");
   } else if (type == "resume") {
     run_.status = "running";
     run_.finished_at.clear();
@@ -152,6 +154,7 @@ json RunState::reboot_failed_event(const std::string& requested_by, const std::s
                                    const std::string& at) {
   return {{"event", "reboot-failed"}, {"requested_by", requested_by}, {"reason", why}, {"at", at}};
 }
+json RunState::wedged_event(const std::string& reason) { return {{"event", "wedged"}, {"reason", reason}}; }
 
 json RunState::resume_event(const std::string& at, const std::string& boot_id) {
   return {{"event", "resume"}, {"at", at}, {"boot_id", boot_id}};

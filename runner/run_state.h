@@ -67,6 +67,8 @@ class RunState {
                                                    const std::string& boot_id);
   [[nodiscard]] static nlohmann::json reboot_failed_event(const std::string& requested_by,
                                                           const std::string& why, const std::string& at);
+  // The DUT is wedged (wedged_dut.h): the run's property dut_wedged says why.
+  [[nodiscard]] static nlohmann::json wedged_event(const std::string& reason);
 
  private:
   bool has_run_ = false;

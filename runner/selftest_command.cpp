@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <set>
 
 #include "reports/html_report.h"
@@ -23,6 +24,9 @@ struct Profile {
   fs::path path;
   std::string name;
   std::vector<std::string> detected_by;
+  // [selftest] timeout_per_test: a profile whose claimed tests end as TIMEOUT (a wedged device) says
+  // how long to wait for them, so that the matrix does not wait the default 300 s.
+  std::optional<double> timeout_per_test_s;
 };
 
 CommandResult<std::vector<Profile>> read_profiles(const fs::path& faults,
@@ -36,12 +40,13 @@ CommandResult<std::vector<Profile>> read_profiles(const fs::path& faults,
         std::find(wanted.begin(), wanted.end(), stem + ".toml") == wanted.end()) {
       continue;
     }
-    Profile profile{entry.path(), stem, {}};
+    Profile profile{entry.path(), stem, {}, std::nullopt};
     try {
       const auto table = toml::parse_file(entry.path().string());
       if (const auto* list = table["selftest"]["detected_by"].as_array()) {
         for (const auto& item : *list) profile.detected_by.push_back(item.value_or(std::string()));
       }
+      profile.timeout_per_test_s = table["selftest"]["timeout_per_test"].value<double>();
     } catch (const toml::parse_error& e) {
       return usage_error(entry.path().string() + ": " + std::string(e.description()));
     }
@@ -214,7 +219,8 @@ int selftest_command(const SelftestOptions& options, const Installation& install
       run.suites = suites;
       run.quick = true;
       run.report_dir = (fs::path(options.report_dir) / profile.name).string();
-      run.timeout_per_test_s = options.timeout_per_test_s;
+      run.timeout_per_test_s = std::min(options.timeout_per_test_s,
+                                        profile.timeout_per_test_s.value_or(options.timeout_per_test_s));
       if (!options.all_tests && !options.all_suites) {
         // Only what the profile claims: each suite's patterns, joined as one gtest filter.
         for (const auto& entry : profile.detected_by) {

@@ -5,7 +5,9 @@
 // Failures a profile does not declare are shown, not held against it. Prints the matrix
 // (profiles x suites). A fault profile runs only the tests its claims select (unless --all-tests),
 // which keeps the matrix within a CI budget; clean runs everything. Writes it into selftest.json /
-// selftest.xml (JUnit) / selftest.html, and exits 0 only when every row matches.
+// selftest.xml (JUnit) / selftest.html, and exits 0 only when every row matches. A profile's
+// `[selftest] timeout_per_test` (seconds) lowers the per-test timeout for its run (a wedging profile
+// is caught by a TIMEOUT).
 #pragma once
 
 #include <string>

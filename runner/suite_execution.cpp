@@ -4,6 +4,7 @@
 
 #include "reports/text_safety.h"
 #include "runner/suite_launch.h"
+#include "runner/wedged_dut.h"
 
 namespace dextqual::runner {
 namespace {
@@ -37,6 +38,7 @@ reports::TestResult interrupted_result(const SuiteExecutionSpec& spec, const Lau
     result.message = "the suite binary " + outcome.describe() + " during this test" +
                      (end.premature_exit ? " (GoogleTest's premature-exit file was left behind)" : "");
   }
+  if (outcome.kind == process::OutcomeKind::abandoned) result.message += "; the DUT is marked wedged";
   result.detail = result.message + "\n\nOutput of the test up to that point:\n" + result.log;
   return result;
 }
@@ -49,6 +51,25 @@ reports::TestResult unresolved(const SuiteExecutionSpec& spec, const std::string
   result.message = std::move(message);
   result.log = log;
   result.detail = result.message + (log.empty() ? "" : "\n\nEnd of the binary's output:\n" + log);
+  return result;
+}
+
+// The binary outlived SIGKILL: it sleeps in the kernel on the DUT, which is wedged. Its test gets
+// its verdict (TIMEOUT, or aborted when the runner was stopping) and nothing more runs here.
+SuiteExecutionEnd wedged_end(const SuiteExecutionSpec& spec, const LaunchEnd& end,
+                             std::vector<std::string> remaining, const SuiteExecutionEvents& events) {
+  if (end.interrupted) {
+    events.finished(interrupted_result(spec, end));
+  } else {
+    events.finished(unresolved(
+        spec, "[harness]",
+        "the suite binary " + end.outcome.describe() + " outside any test; the DUT is marked wedged",
+        end.log_tail));
+  }
+  SuiteExecutionEnd result;
+  result.wedged = wedge_reason(spec.suite, end);
+  result.stopped = end.stop_requested;
+  result.not_run = std::move(remaining);
   return result;
 }
 
@@ -98,6 +119,7 @@ SuiteExecutionEnd execute_suite(const SuiteExecutionSpec& spec, const std::vecto
       }
       return result;
     }
+    if (end.outcome.kind == process::OutcomeKind::abandoned) return wedged_end(spec, end, remaining, events);
     if (end.device_lost_in) {
       if (end.interrupted) remaining.insert(remaining.begin(), *end.interrupted);  // stopped by us, not run
       result.device_lost = true;

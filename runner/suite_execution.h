@@ -5,6 +5,8 @@
 //   - its stdout is followed (GtestProgress) so each result is reported the moment it is printed and
 //     a crash or a hang is blamed on the test that was running;
 //   - a per-test watchdog ends a hung test (SIGTERM, grace, SIGKILL to the group): TIMEOUT;
+//   - a binary still there abandon_after after SIGKILL is stuck in the kernel on the DUT: it is
+//     abandoned, the DUT is wedged and the suite stops there (wedged_dut.h);
 //   - after a crash or a timeout the binary is relaunched for the tests it had not reached;
 //   - a binary that exits without running what it was asked to leaves those tests UNRESOLVED, and a
 //     non-zero exit that no test explains becomes an UNRESOLVED "[harness]" entry;
@@ -33,6 +35,7 @@ struct SuiteExecutionSpec {
   std::map<std::string, std::string> env;
   std::chrono::milliseconds per_test_timeout{std::chrono::minutes(10)};
   std::chrono::milliseconds grace{std::chrono::seconds(10)};
+  std::chrono::milliseconds abandon_after{std::chrono::seconds(5)};  // after SIGKILL (wedged_dut.h)
   std::filesystem::path work_dir;      // XML and premature-exit files of each launch
   std::filesystem::path log_dir;       // per-test logs and the raw log of each launch
   std::filesystem::path findings_dir;  // $DEXTQUAL_FINDINGS_DIR for the tests (integrity findings)
@@ -57,6 +60,7 @@ struct SuiteExecutionEnd {
   bool device_lost = false;
   std::string device_lost_in;  // "rawio :: TransferSize.Sweep"
   bool stopped = false;
+  std::string wedged;  // why the DUT is wedged (a binary SIGKILL did not end); empty when it is not
 };
 
 [[nodiscard]] SuiteExecutionEnd execute_suite(const SuiteExecutionSpec& spec,

@@ -206,6 +206,7 @@ LaunchEnd launch_suite(const SuiteExecutionSpec& spec, const std::vector<std::st
   child.env_unset = {"GTEST_FILTER", "GTEST_OUTPUT", "XML_OUTPUT_FILE", "GTEST_SHARD_INDEX",
                      "GTEST_TOTAL_SHARDS"};
   child.grace = spec.grace;
+  child.abandon_after = spec.abandon_after;
   child.stop = stopper.get_token();
   child.output_cap = 256 * 1024;
   child.on_output = [&](process::OutputStream stream, std::string_view chunk) {

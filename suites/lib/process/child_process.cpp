@@ -29,6 +29,7 @@
 #include <memory>
 #include <set>
 
+#include "process/abandoned_children.h"
 #include "process/child_setup.h"
 
 extern char** environ;  // NOLINT: POSIX
@@ -105,6 +106,7 @@ class Supervisor {
         in_(io_),
         deadline_(io_),
         grace_(io_),
+        abandon_(io_),
         drain_(io_) {}
 
   void run() {
@@ -167,9 +169,15 @@ class Supervisor {
     std::stop_callback on_stop(spec_.stop,
                                [this] { asio::post(io_, [this] { end_child(OutcomeKind::stopped); }); });
     child.async_wait([this, &child](error_code wait_ec, int /*portable*/) {
-      on_exit(wait_ec ? -1 : child.native_exit_code());
+      if (!abandoned_) on_exit(wait_ec ? -1 : child.native_exit_code());
     });
     io_.run();
+    if (abandoned_) {
+      // Nobody waits for it here any more (the process object's destructor would, without bound):
+      // the reaper collects it once the kernel lets it go.
+      (void)child.detach();
+      reap_when_it_exits(outcome_.pid);
+    }
   }
 
  private:
@@ -216,9 +224,25 @@ class Supervisor {
     grace_.async_wait([this](error_code ec) {
       if (!ec && !exited_) {
         outcome_.needed_sigkill = true;
-        ::killpg(group_, SIGKILL);
+        if (spec_.kill_signal != 0) ::killpg(group_, spec_.kill_signal);
+        abandon_.expires_after(spec_.abandon_after);
+        abandon_.async_wait([this](error_code abandon_ec) {
+          if (!abandon_ec && !exited_) abandon();
+        });
       }
     });
+  }
+
+  // SIGKILL did not end it: it sleeps in the kernel (uninterruptibly, on a device that does not
+  // answer). Say what the kernel shows and stop waiting; its pipes are closed with us.
+  void abandon() {
+    abandoned_ = true;
+    outcome_.kind = OutcomeKind::abandoned;
+    outcome_.abandoned_after = *ending_;
+    outcome_.abandon_after = spec_.abandon_after;
+    outcome_.duration = Clock::now() - started_;
+    outcome_.stuck = read_process_state(outcome_.pid);
+    io_.stop();
   }
 
   void on_exit(int status) {
@@ -228,6 +252,7 @@ class Supervisor {
     ::killpg(group_, SIGKILL);
     deadline_.cancel();
     grace_.cancel();
+    abandon_.cancel();
     classify(status);
     if (open_streams_ > 0) {
       drain_.expires_after(kDrainLimit);
@@ -269,11 +294,13 @@ class Supervisor {
   asio::writable_pipe in_;
   asio::steady_timer deadline_;
   asio::steady_timer grace_;
+  asio::steady_timer abandon_;
   asio::steady_timer drain_;
   Clock::time_point started_;
   pid_t group_ = -1;
   int open_streams_ = 0;
   bool exited_ = false;
+  bool abandoned_ = false;
   std::optional<OutcomeKind> ending_;
 };
 
@@ -312,6 +339,12 @@ std::string ChildOutcome::describe() const {
     case OutcomeKind::stopped:
       return std::string("stopped by the runner") +
              (needed_sigkill ? " (SIGTERM ignored, then SIGKILL)" : how_ended);
+    case OutcomeKind::abandoned:
+      return (abandoned_after == OutcomeKind::stopped ? std::string("stopped by the runner")
+                                                      : "timed out after " + seconds_text(timeout)) +
+             " (SIGTERM, then SIGKILL after the grace period); pid " + std::to_string(pid) +
+             " was still there " + seconds_text(abandon_after) +
+             " after SIGKILL and was abandoned, stuck in the kernel: " + stuck.describe();
     case OutcomeKind::failed_to_start:
       return "failed to start: " + start_error;
   }
