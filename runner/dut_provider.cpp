@@ -95,7 +95,7 @@ CommandResult<ProvisionedDut> provision_simdext(const RunOptions& options, const
   provisioned.env["SIMDEXT"] = installation.simdext_binary.string();
   auto* simdext = provisioned.simdext.get();
   provisioned.present = [simdext] { return simdext->present(); };
-  const auto with_simdext = installation.source_dir / "ci" / "with-simdext.sh";
+  const auto with_simdext = installation.with_simdext_script;
   const std::string quick = options.quick ? " --quick" : "";
   const std::string profile_path = profile->string();
   provisioned.reproducer_prefix = [with_simdext, profile_path, quick](const std::string& binary) {
@@ -147,6 +147,8 @@ CommandResult<ProvisionedDut> provision_dut(const RunOptions& options, const Ins
                          : provision_device(options, state_dir);
   if (!provisioned) return provisioned;
   provisioned->dut_json = std::filesystem::absolute(state_dir / "dut.json");
+  // Suites read fio jobs and product files from the runner's fixtures (installed or overridden).
+  provisioned->env["DEXTQUAL_FIXTURES"] = installation.fixtures_dir.string();
   if (provisioned->simdext) {
     const auto binary = installation.simdext_binary;
     const auto dut = provisioned->dut;
