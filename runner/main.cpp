@@ -10,6 +10,7 @@
 #include "runner/run_command.h"
 #include "runner/selftest_command.h"
 #include "runner/signal_stop.h"
+#include "runner/version.h"
 
 namespace {
 
@@ -24,7 +25,7 @@ std::string joined(int argc, char** argv) {
 
 void add_run_options(CLI::App& command, RunOptions& options) {
   command.add_option("--sim", options.sim_profile,
-                     "simdext fault profile (name under fixtures/faults or a path)");
+                     "simdext fault profile (a path, or a name in the fixtures' faults/ folder)");
   command.add_option("--device", options.device,
                      "real device to qualify (a whole disk; symlinks are resolved)");
   command
@@ -58,7 +59,7 @@ void add_run_options(CLI::App& command, RunOptions& options) {
 
 int main(int argc, char** argv) {
   CLI::App app{"dextqual: conformance and integrity qualification of SCSI HBA drivers"};
-  app.set_version_flag("--version", std::string("dextqual ") + DEXTQUAL_VERSION);
+  app.set_version_flag("--version", "dextqual " + version_string());
   app.require_subcommand(1);
 
   RunOptions run_options;

@@ -10,6 +10,7 @@
 #include "runner/run_plan.h"
 #include "runner/run_session.h"
 #include "runner/suite_launch.h"
+#include "runner/version.h"
 
 namespace dextqual::runner {
 namespace {
@@ -171,7 +172,7 @@ int run_command(const RunOptions& options, const Installation& installation, con
   run.id = new_run_id();
   run.started_at = utc_now();
   run.hostname = host_name();
-  run.version = DEXTQUAL_VERSION;
+  run.version = version_string();
   run.command_line = command_line;
   run.state_dir = prepared->state_dir.string();
   run.properties = {{"mode", options.quick ? "quick" : "full"}, {"filter", options.filter}};
