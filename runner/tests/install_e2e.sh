@@ -85,5 +85,6 @@ for tree in "$source_dir" "$build_dir"; do
 done
 read -r start end <"$work/run-time.txt"
 echo "install_e2e: $(cat "$work/version.txt"); installed tree $(du -sh "$prefix" | cut -f1);" \
-  "run --quick from it: $(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.0f", e - s }') s"
+  "run --quick from it: $(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.0f", e - s }') s," \
+  "$(grep -Eo '[0-9]+ passed, [0-9]+ failed(, [0-9]+ skipped)?' "$work/run.log" | tail -n 1)"
 echo "install_e2e: PASS"
