@@ -3,7 +3,8 @@
 # prefix moved elsewhere (relocatable), no source or build path in any installed file, then, in a
 # private mount namespace where tmpfs hides the source and build trees and with none of the
 # DEXTQUAL_FIXTURES / DEXTQUAL_SUITES_DIR / SIMDEXT overrides: `dextqual --version`, `list`,
-# `run --quick` (exit 0, valid junit.xml) and `selftest --profile f2-max-transfer-64k` (exit 0).
+# `run --quick` (exit 0, valid junit.xml), `selftest --profile f2-max-transfer-64k` (exit 0) and a
+# reproducer line (the installed with-simdext.sh running a suite binary on its own).
 # Needs root (mount namespace, loop devices) and /dev/fuse: under CI=true their absence is a failure,
 # elsewhere a skip (exit 77). Prints the wall time of the installed `run --quick` (README figure).
 #   install_e2e.sh SOURCE_DIR BUILD_DIR XSD
@@ -57,6 +58,11 @@ start=$(date +%s.%N)
 "$dq" run --quick --report-dir "$4/run" >"$4/run.log" 2>&1 || exit 12
 echo "$start $(date +%s.%N)" >"$4/run-time.txt"
 "$dq" selftest --profile f2-max-transfer-64k --report-dir "$4/selftest" >"$4/selftest.log" 2>&1 || exit 13
+# A reproducer line as an installed run prints it: the installed with-simdext.sh and a suite on its
+# own, which finds the product files relative to itself (F7 is caught naming the installed file).
+"$3/libexec/dextqual/with-simdext.sh" "$3/share/dextqual/faults/f7-protocol-scsi.toml" -- \
+  "$3/libexec/dextqual/dextqual_scsi_suite" --gtest_filter="Identity.*" >"$4/reproducer.log" 2>&1 && exit 14
+grep -qF "Protocol: SCSI ($3/share/dextqual/products/" "$4/reproducer.log" || exit 14
 '
 cd "$work"
 env -u DEXTQUAL_FIXTURES -u DEXTQUAL_SUITES_DIR -u SIMDEXT -u MAKE_DUT -u DEXTQUAL_DUT -u DEXTQUAL_PRODUCTS_DIR \
@@ -70,6 +76,7 @@ case $rc in
   11) fail "dextqual list" ;;
   12) tail -n 40 "$work/run.log" >&2; fail "dextqual run --quick from the installed tree" ;;
   13) tail -n 40 "$work/selftest.log" >&2; fail "dextqual selftest --profile f2-max-transfer-64k" ;;
+  14) tail -n 40 "$work/reproducer.log" >&2; fail "installed with-simdext.sh + scsi suite on f7 (expected F7 caught)" ;;
   *) fail "namespace exited $rc" ;;
 esac
 
