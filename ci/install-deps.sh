@@ -9,6 +9,7 @@ debian_packages=(
   libsodium-dev libpugixml-dev libboost1.81-dev libfuse3-dev fuse3
   libcli11-dev nlohmann-json3-dev libtomlplusplus-dev
   fio gdisk util-linux e2fsprogs dosfstools exfatprogs sg3-utils libxml2-utils
+  dpkg-dev file  # cpack -G DEB: dpkg-shlibdeps computes the Depends, file finds the ELF files
   clang-format clang-tidy
   rsync jq python3-yaml
   qemu-system-x86 busybox-static cpio zstd xz-utils kmod

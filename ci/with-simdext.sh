@@ -3,11 +3,14 @@
 # Starts simdext with PROFILE in a private state directory, writes dut.json there, runs COMMAND
 # with DEXTQUAL_DUT pointing at it, and stops simdext whatever happens. The command's exit code is
 # the script's; a harness failure (simdext would not start, no dut.json) is exit 3, so that
-# ci/expect-failure.sh never mistakes it for a detected fault. Binaries come from $SIMDEXT and $MAKE_DUT (CTest sets them) or build/.
+# ci/expect-failure.sh never mistakes it for a detected fault. Binaries come from $SIMDEXT and
+# $MAKE_DUT (CTest sets them), else from beside this script when it is the installed copy
+# (<prefix>/libexec/dextqual/with-simdext.sh, which dextqual's reproducer lines name), else build/.
 # Needs root, /dev/fuse and loop devices; under CI=true their absence is a failure (exit 1),
 # elsewhere a skip (exit 77, CTest's SKIP_RETURN_CODE for these tests).
 set -uo pipefail
-here=$(cd "$(dirname "$0")/.." && pwd)
+self_dir=$(cd "$(dirname "$0")" && pwd)
+here=$(cd "$self_dir/.." && pwd)
 profile=${1:?usage: with-simdext.sh PROFILE [--quick] -- COMMAND...}
 shift
 quick=()
@@ -19,8 +22,13 @@ while [[ $# -gt 0 && "$1" != "--" ]]; do
   shift
 done
 [[ "${1:-}" == "--" ]] && shift
-simdext=${SIMDEXT:-$here/build/dext/simdext/simdext}
-make_dut=${MAKE_DUT:-$here/build/suites/lib/dextqual_make_dut}
+if [[ -x "$self_dir/simdext" && -x "$self_dir/dextqual_make_dut" ]]; then
+  simdext=${SIMDEXT:-$self_dir/simdext}
+  make_dut=${MAKE_DUT:-$self_dir/dextqual_make_dut}
+else
+  simdext=${SIMDEXT:-$here/build/dext/simdext/simdext}
+  make_dut=${MAKE_DUT:-$here/build/suites/lib/dextqual_make_dut}
+fi
 
 cannot_run() {
   echo "with-simdext: cannot run: $1" >&2

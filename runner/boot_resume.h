@@ -58,7 +58,5 @@ struct BootResumeSpec {
 [[nodiscard]] Status disarm_boot_resume(const std::string& run_id, const SystemCommand& system);
 // When the station has no `reboot` hook: Linux `systemctl reboot`, macOS `shutdown -r now`.
 [[nodiscard]] std::vector<std::string> default_reboot_command();
-// The absolute path of the running dextqual.
-[[nodiscard]] std::filesystem::path this_executable();
 
 }  // namespace dextqual::runner

@@ -4,6 +4,7 @@
 
 #include "contract/run_contract.h"
 #include "core/atomic_file.h"
+#include "core/layout.h"
 #include "dut/simdext_dut.h"
 #include "process/child_process.h"
 #include "reports/report_json.h"
@@ -95,7 +96,7 @@ CommandResult<ProvisionedDut> provision_simdext(const RunOptions& options, const
   provisioned.env["SIMDEXT"] = installation.simdext_binary.string();
   auto* simdext = provisioned.simdext.get();
   provisioned.present = [simdext] { return simdext->present(); };
-  const auto with_simdext = installation.source_dir / "ci" / "with-simdext.sh";
+  const auto with_simdext = installation.with_simdext_script;
   const std::string quick = options.quick ? " --quick" : "";
   const std::string profile_path = profile->string();
   provisioned.reproducer_prefix = [with_simdext, profile_path, quick](const std::string& binary) {
@@ -153,6 +154,8 @@ CommandResult<ProvisionedDut> provision_dut(const RunOptions& options, const Ins
                          : provision_device(options, state_dir, holder);
   if (!provisioned) return provisioned;
   provisioned->dut_json = std::filesystem::absolute(state_dir / contract::kDutFileName);
+  // Suites read fio jobs and product files from the runner's fixtures (installed or overridden).
+  provisioned->env["DEXTQUAL_FIXTURES"] = installation.fixtures_dir.string();
   if (provisioned->simdext) {
     const auto binary = installation.simdext_binary;
     const auto dut = provisioned->dut;
@@ -166,7 +169,7 @@ CommandResult<ProvisionedDut> provision_dut(const RunOptions& options, const Ins
     reboot.dut_node = provisioned->dut.raw_node;
     reboot.reboot_hook = station::find_hook(provisioned->dut, "reboot");
     reboot.system = real_system_command();
-    reboot.dextqual = this_executable();
+    reboot.dextqual = own_executable().value_or("dextqual");
     reboot.env = environment_for_resume();
     provisioned->honour_reboot_request = [reboot](const RebootContext& context) {
       return reboot_host(reboot, context);

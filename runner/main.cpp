@@ -13,6 +13,7 @@
 #include "runner/signal_stop.h"
 #include "runner/station_options.h"
 #include "runner/wait_command.h"
+#include "runner/version.h"
 
 namespace {
 
@@ -27,7 +28,7 @@ std::string joined(int argc, char** argv) {
 
 void add_run_options(CLI::App& command, RunOptions& options) {
   command.add_option("--sim", options.sim_profile,
-                     "simdext fault profile (name under fixtures/faults or a path)");
+                     "simdext fault profile (a path, or a name in the fixtures' faults/ folder)");
   command.add_option("--device", options.device,
                      "real device to qualify (a whole disk; symlinks are resolved)");
   command
@@ -72,7 +73,7 @@ std::set<std::string> given_options(const CLI::App& command) {
 
 int main(int argc, char** argv) {
   CLI::App app{"dextqual: conformance and integrity qualification of SCSI HBA drivers"};
-  app.set_version_flag("--version", std::string("dextqual ") + DEXTQUAL_VERSION);
+  app.set_version_flag("--version", "dextqual " + version_string());
   app.require_subcommand(1);
 
   RunOptions run_options;

@@ -16,6 +16,7 @@
 #include "runner/station_options.h"
 #include "runner/station_run_hooks.h"
 #include "runner/suite_launch.h"
+#include "runner/version.h"
 
 namespace dextqual::runner {
 namespace {
@@ -369,7 +370,7 @@ int run_command(const RunOptions& options, const Installation& installation, con
   auto journal = JournalWriter::open(journal_path);
   if (!journal) return fail_with({kHarnessError, journal.error().message()});
   run.hostname = host_name();
-  run.version = DEXTQUAL_VERSION;
+  run.version = version_string();
   run.command_line = command_line;
   run.state_dir = prepared->state_dir.string();
   run.properties = {{"mode", options.quick ? "quick" : "full"}, {"filter", options.filter}};

@@ -3,6 +3,7 @@
 // the DEXT published Protocol "SCSI" / SCSI Domain ID 2 where the KEXT had "Fibre Channel Interface".
 #include <cstdlib>
 
+#include "core/layout.h"
 #include "scsi/inquiry_data.h"
 #include "scsi/product_expectations.h"
 #include "support/scsi_test.h"
@@ -30,8 +31,9 @@ class Identity : public ScsiTest {
     }
     // No file named: the product whose [inquiry] strings this device answers with, if any.
     const char* directory = std::getenv("DEXTQUAL_PRODUCTS_DIR");
-    product_ = find_product(directory != nullptr ? directory : DEXTQUAL_PRODUCTS_DIR,
-                            trim_ascii_field(inquiry_.vendor), trim_ascii_field(inquiry_.product));
+    product_ =
+        find_product(directory != nullptr ? std::filesystem::path(directory) : fixtures_dir() / "products",
+                     trim_ascii_field(inquiry_.vendor), trim_ascii_field(inquiry_.product));
     if (!product_) {
       GTEST_SKIP() << "no product expectations for '" << trim_ascii_field(inquiry_.vendor) << " "
                    << trim_ascii_field(inquiry_.product) << "' (set product_expectations in dut.json)";

@@ -77,3 +77,20 @@ xmllint --noout --schema "$xsd" "$junit" 2>"$work/xsd.log" || fail "the F2 JUnit
 [[ $(failures_in "$junit") -gt 0 ]] || fail "the F2 JUnit artifact has no failure"
 grep -q "maxTransferSize 64 KiB" "$junit" || fail "the F2 JUnit does not carry the diagnosis"
 echo "ok   f2: job FAIL, JUnit artifact published with $(failures_in "$junit") failure(s)"
+
+# 3. The reboot pair: the run job with its state off the workspace (simdext's restart stands in for the
+#    host reboot its Reboot tests ask for), then `dextqual wait` in the next job publishes the verdict.
+rm -rf "$project/.gitlab-ci-local/artifacts"
+run_pipeline reboot --variable "DEXTQUAL_TARGET=--sim clean" \
+  --variable "DEXTQUAL_ARGS=--quick --suites persistence --filter Reboot.*" --variable "RUN_DIR=$work/run" \
+  --needs "verdict-after-reboot:lab-linux-02"
+rc=$?
+[[ $rc -eq 0 ]] || fail "reboot pipeline exited $rc: $(tail -30 "$work/reboot.log")"
+grep -q "PASS.*verdict-after-reboot:lab-linux-02" "$work/reboot.log" || fail "verdict job not PASS: $(tail -30 "$work/reboot.log")"
+grep -q "dextqual wait" "$work/reboot.log" || fail "the verdict job did not call dextqual wait"
+junit=$(artifact "$(job_dir verdict-after-reboot:lab-linux-02)")
+[[ -f "$junit" ]] || fail "the verdict job published no JUnit"
+xmllint --noout --schema "$xsd" "$junit" 2>"$work/xsd.log" || fail "the verdict JUnit is not valid: $(cat "$work/xsd.log")"
+grep -q 'Phase2VerifyAfterRestart' "$junit" || fail "the verdict JUnit lacks the reboot's phase 2"
+[[ $(failures_in "$junit") -eq 0 ]] || fail "the reboot run has failures"
+echo "ok   reboot pair: run job, then dextqual wait publishes $(tests_in "$junit") tests, 0 failures"

@@ -48,10 +48,4 @@ Status disarm_boot_resume(const std::string& run_id, const SystemCommand& system
 
 std::vector<std::string> default_reboot_command() { return {"systemctl", "reboot"}; }
 
-std::filesystem::path this_executable() {
-  std::error_code ec;
-  auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-  return ec ? std::filesystem::path("dextqual") : self;
-}
-
 }  // namespace dextqual::runner

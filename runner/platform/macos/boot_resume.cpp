@@ -1,7 +1,6 @@
 // macOS: the resume at boot is a LaunchDaemon property list (boot_resume.h). launchd reads
 // /Library/LaunchDaemons at boot, so arming writes the file and runs nothing; see boot_resume.h for why
 // neither `launchctl bootstrap` nor `bootout` is used.
-#include <mach-o/dyld.h>
 
 #include <cstdint>
 #include <cstdlib>
@@ -35,14 +34,5 @@ Status disarm_boot_resume(const std::string& run_id, const SystemCommand& /*syst
 }
 
 std::vector<std::string> default_reboot_command() { return {"shutdown", "-r", "now"}; }
-
-std::filesystem::path this_executable() {
-  char path[4096];
-  std::uint32_t size = sizeof path;
-  if (_NSGetExecutablePath(path, &size) != 0) return "dextqual";
-  std::error_code ec;
-  auto canonical = std::filesystem::canonical(path, ec);
-  return ec ? std::filesystem::path(path) : canonical;
-}
 
 }  // namespace dextqual::runner

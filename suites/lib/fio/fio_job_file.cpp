@@ -7,6 +7,8 @@
 #include <random>
 #include <sstream>
 
+#include "core/layout.h"
+
 namespace dextqual::fio {
 
 Result<std::string> fill_job_template(std::string_view text, const JobValues& values) {
@@ -58,11 +60,6 @@ std::string fresh_randseed() {
   return std::to_string(((high << 32) | low) >> 2);
 }
 
-std::filesystem::path job_template_dir() {
-  if (const char* env = std::getenv("DEXTQUAL_FIXTURES"); env != nullptr && *env != '\0') {
-    return std::filesystem::path(env) / "fio";
-  }
-  return std::filesystem::path(DEXTQUAL_SOURCE_FIXTURES) / "fio";
-}
+std::filesystem::path job_template_dir() { return fixtures_dir() / "fio"; }
 
 }  // namespace dextqual::fio

@@ -25,7 +25,8 @@ using JobValues = std::map<std::string, std::string>;
 // A random seed for one run (libsodium's CSPRNG), as decimal.
 [[nodiscard]] std::string fresh_randseed();
 
-// The folder of fio job templates (fixtures/fio), from $DEXTQUAL_FIXTURES or the build's source tree.
+// The folder of fio job templates: fio/ in $DEXTQUAL_FIXTURES, else in this installation's fixtures
+// (core/layout.h: share/dextqual installed, the source tree's fixtures/ in a build tree).
 [[nodiscard]] std::filesystem::path job_template_dir();
 
 }  // namespace dextqual::fio
