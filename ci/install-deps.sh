@@ -11,6 +11,7 @@ debian_packages=(
   fio gdisk util-linux e2fsprogs dosfstools exfatprogs sg3-utils libxml2-utils
   clang-format clang-tidy
   rsync jq python3-yaml
+  chromium  # reports/tests: the HTML report rendered and checked in a real browser
   qemu-system-x86 busybox-static cpio zstd xz-utils kmod
 )
 brew_packages=(cmake ninja pkg-config googletest google-benchmark libsodium pugixml boost cli11
