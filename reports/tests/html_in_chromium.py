@@ -5,7 +5,7 @@ For each report given, serves its directory from 127.0.0.1 with the header Jenki
 artifacts (no <style>, no style="", no script may apply), loads it in headless Chromium, asserts on
 the rendered DOM and writes a screenshot.
 
-  html_in_chromium.py REPORT.html:CHECKS[:SCREENSHOT.png] ...
+  html_in_chromium.py REPORT.html:CHECKS[:SCREENSHOT.png[:HEIGHT]] ...
 
 CHECKS is a comma-separated list of what the rendered DOM must hold (see CHECKS below). Exit 0 when
 every report passes, 1 otherwise, 77 when Chromium is missing (1 under CI=true).
@@ -72,6 +72,7 @@ def check_report(browser, spec, work):
     parts = spec.split(":")
     html, wanted = Path(parts[0]), [c for c in parts[1].split(",") if c]
     screenshot = Path(parts[2]) if len(parts) > 2 and parts[2] else None
+    height = int(parts[3]) if len(parts) > 3 else 1500  # CSS pixels of page the screenshot shows
     handler = lambda *a, **k: CspHandler(*a, directory=str(html.parent), **k)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -90,7 +91,7 @@ def check_report(browser, spec, work):
         if screenshot:
             screenshot.parent.mkdir(parents=True, exist_ok=True)
             shot = browse(browser, url, tempfile.mkdtemp(dir=work),
-                          [f"--screenshot={screenshot.resolve()}", "--window-size=1000,1500",
+                          [f"--screenshot={screenshot.resolve()}", f"--window-size=1000,{height}",
                            "--force-device-scale-factor=0.75"])
             if shot.returncode != 0 or not screenshot.exists():
                 print(f"{html}: screenshot failed: {shot.stderr[-2000:]}")

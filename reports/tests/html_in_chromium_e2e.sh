@@ -43,4 +43,4 @@ mkdir -p "$work/sample"
 python3 "$here/html_in_chromium.py" \
   "$work/f2/report.html:causes,eio-first,grouped,details,sweep,sweep-fail,sweep-pass,limit:$shots/f2-max-transfer-64k.png" \
   "$work/f1/report.html:causes,details,sweep,sweep-fail,sweep-pass:$shots/f1-flush-lie-above-threshold.png" \
-  "$work/sample/report.html:causes,grouped,sweep,limit,lba-strip,attach,baseline,selftest:$shots/every-picture.png"
+  "$work/sample/report.html:causes,grouped,sweep,limit,lba-strip,attach,baseline,selftest:$shots/every-picture.png:2600"
