@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The HTML report of failing runs, rendered in headless Chromium under Jenkins' default CSP: `dextqual
-# run` on simdext's F2 profile (--quick) and F1 profile (--quick --suites buffered), plus the sample
+# run` on simdext's F2 profile (--quick), F1 profile (--quick --suites buffered) and F10 profile
+# (--quick --suites hotplug: attach times over the budget), plus the sample
 # report with every other kind of picture; the rendered DOM must hold the grouped causes and pictures
 # (html_in_chromium.py), and a screenshot of each is written to $DEXTQUAL_SCREENSHOT_DIR (default: a
 # temporary directory). Needs root, /dev/fuse, loop devices and chromium: under CI=true their absence
@@ -37,10 +38,12 @@ run_failing() {
 }
 run_failing f2 --sim f2-max-transfer-64k --quick
 run_failing f1 --sim f1-flush-lie-above-threshold --quick --suites buffered
+run_failing f10 --sim f10-slow-attach --quick --suites hotplug
 mkdir -p "$work/sample"
 "$sample" "$work/sample/report.html" || exit 1
 
 python3 "$here/html_in_chromium.py" \
   "$work/f2/report.html:causes,eio-first,grouped,details,sweep,sweep-fail,sweep-pass,limit:$shots/f2-max-transfer-64k.png" \
   "$work/f1/report.html:causes,details,sweep,sweep-fail,sweep-pass:$shots/f1-flush-lie-above-threshold.png" \
+  "$work/f10/report.html:causes,grouped,details,attach:$shots/f10-slow-attach.png" \
   "$work/sample/report.html:causes,grouped,sweep,limit,lba-strip,attach,baseline,selftest:$shots/every-picture.png:2600"
