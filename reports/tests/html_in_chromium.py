@@ -3,7 +3,9 @@
 
 For each report given, serves its directory from 127.0.0.1 with the header Jenkins sends for
 artifacts (no <style>, no style="", no script may apply), loads it in headless Chromium, asserts on
-the rendered DOM and writes a screenshot.
+the rendered DOM and that Chromium reported no Content-Security-Policy violation (a canary page with
+inline style first shows that the header is applied and that a violation would be seen), and writes
+a screenshot.
 
   html_in_chromium.py REPORT.html:CHECKS[:SCREENSHOT.png[:HEIGHT]] ...
 
@@ -68,21 +70,51 @@ def browse(browser, url, profile, extra):
     return subprocess.run(command, capture_output=True, text=True, timeout=120)
 
 
+def serve(directory):
+    handler = lambda *a, **k: CspHandler(*a, directory=str(directory), **k)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def csp_violations(result):
+    return [line for line in result.stderr.splitlines() if "Content Security Policy" in line]
+
+
+def rendered(browser, url, work):
+    # The console (CSP violations among it) goes to stderr with --enable-logging=stderr.
+    return browse(browser, url, tempfile.mkdtemp(dir=work), ["--dump-dom", "--enable-logging=stderr", "--v=0"])
+
+
+def canary_sees_violations(browser, work):
+    page = Path(work) / "canary"
+    page.mkdir()
+    (page / "index.html").write_text('<!DOCTYPE html><html><head><style>p{color:red}</style></head>'
+                                     '<body><p style="color:red">canary</p></body></html>')
+    server, base = serve(page)
+    try:
+        found = len(csp_violations(rendered(browser, f"{base}/index.html", work)))
+    finally:
+        server.shutdown()
+    print(f"canary: inline style under the Jenkins CSP: {found} violations reported {'ok' if found else 'NONE'}")
+    return found > 0
+
+
 def check_report(browser, spec, work):
     parts = spec.split(":")
     html, wanted = Path(parts[0]), [c for c in parts[1].split(",") if c]
     screenshot = Path(parts[2]) if len(parts) > 2 and parts[2] else None
     height = int(parts[3]) if len(parts) > 3 else 1500  # CSS pixels of page the screenshot shows
-    handler = lambda *a, **k: CspHandler(*a, directory=str(html.parent), **k)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/{html.name}"
+    server, base = serve(html.parent)
+    url = f"{base}/{html.name}"
     try:
-        dom = browse(browser, url, tempfile.mkdtemp(dir=work), ["--dump-dom"])
+        dom = rendered(browser, url, work)
         if dom.returncode != 0 or "<body" not in dom.stdout:
             print(f"{html}: chromium --dump-dom failed ({dom.returncode}): {dom.stderr[-2000:]}")
             return False
-        ok = True
+        violations = csp_violations(dom)
+        print(f"{html}: CSP violations: {len(violations)} {'ok' if not violations else violations[:3]}")
+        ok = not violations
         for name in wanted:
             what, measure, at_least = CHECKS[name]
             found = measure(dom.stdout)
@@ -108,7 +140,8 @@ def main(specs):
         print("html_in_chromium: cannot run: no chromium (apt-get install chromium)")
         return 1 if os.environ.get("CI") == "true" else 77
     with tempfile.TemporaryDirectory(prefix="dextqual-chromium.") as work:
-        results = [check_report(browser, spec, work) for spec in specs]
+        results = [canary_sees_violations(browser, work)]
+        results += [check_report(browser, spec, work) for spec in specs]
     return 0 if all(results) else 1
 
 
