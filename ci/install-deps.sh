@@ -12,6 +12,7 @@ debian_packages=(
   dpkg-dev file  # cpack -G DEB: dpkg-shlibdeps computes the Depends, file finds the ELF files
   clang-format clang-tidy
   rsync jq python3-yaml
+  chromium  # reports/tests: the HTML report rendered and checked in a real browser
   qemu-system-x86 busybox-static cpio zstd xz-utils kmod
 )
 brew_packages=(cmake ninja pkg-config googletest google-benchmark libsodium pugixml boost cli11

@@ -3,25 +3,29 @@
 #include <cstdio>
 
 #include "core/atomic_file.h"
+#include "reports/failure_causes.h"
 #include "reports/svg_charts.h"
+#include "reports/svg_pictures.h"
 #include "reports/text_safety.h"
 
 namespace dextqual::reports {
 namespace {
 
-constexpr std::string_view kStyle = R"(
-body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1200px}
-h1{font-size:1.4em}h2{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ddd}
-table{border-collapse:collapse}td,th{padding:3px 8px;border-bottom:1px solid #eee;text-align:left;vertical-align:top}
-.counts span{display:inline-block;padding:6px 12px;margin-right:6px;border-radius:4px;font-weight:bold}
-.PASS,.XFAIL{background:#d8f0d8}.SKIPPED{background:#fff3c4}
-.FAIL,.XPASS,.TIMEOUT,.UNRESOLVED,.DEVICE-LOST,.ERROR{background:#f8d0d0}
-pre{background:#f6f6f6;padding:8px;overflow:auto;max-height:30em;white-space:pre-wrap}
-code{background:#f0f0f0;padding:2px 4px}.failure{border-left:4px solid #c33;padding-left:12px;margin:1.2em 0}
-)";
+// No CSS at all: Jenkins serves artifacts with "sandbox; default-src 'none'; img-src 'self';
+// style-src 'self';", which drops <style> elements and style="" attributes. HTML's own presentation
+// attributes (bgcolor, border, cellpadding) and SVG's (fill, stroke) are not CSS and still apply.
+const char* verdict_colour(Verdict verdict) {
+  if (verdict == Verdict::skipped) return "#fff3c4";
+  return is_failure(verdict) ? "#f8d0d0" : "#d8f0d8";
+}
+
+std::string verdict_cell(Verdict verdict) {
+  return "<td bgcolor=\"" + std::string(verdict_colour(verdict)) + "\"><b>" + std::string(label(verdict)) +
+         "</b></td>";
+}
 
 std::string row(std::string_view name, std::string_view value) {
-  return "<tr><th>" + html_escape(name) + "</th><td>" + html_escape(value) + "</td></tr>";
+  return "<tr><th align=\"left\">" + html_escape(name) + "</th><td>" + html_escape(value) + "</td></tr>";
 }
 
 std::string seconds_text(double seconds) {
@@ -30,34 +34,71 @@ std::string seconds_text(double seconds) {
   return text;
 }
 
-std::string failure_section(const TestResult& test) {
-  const std::string verdict(label(test.verdict));
-  std::string html = "<div class=\"failure\"><h3><span class=\"" + verdict + "\">" + verdict + "</span> " +
-                     html_escape(test.suite) + " :: " + html_escape(test.name) + "</h3>";
-  html += "<p>" + html_escape(first_line(test.message, 500)) + "</p>";
+std::string counts_table(const Counts& counts) {
+  return "<table class=\"counts\" cellpadding=\"8\" cellspacing=\"4\"><tr><td bgcolor=\"#f8d0d0\"><b>" +
+         std::to_string(counts.failed) + " failed</b></td><td bgcolor=\"#d8f0d8\"><b>" +
+         std::to_string(counts.passed) + " passed</b></td><td bgcolor=\"#fff3c4\"><b>" +
+         std::to_string(counts.skipped) + " skipped</b></td></tr></table>";
+}
+
+// One failing test of a cause group: its name, its pictures in view, the assertion text a click away.
+std::string failure_item(const Report& report, const CauseGroup& group, const TestResult& test) {
+  std::string html = "<li class=\"failure\"><p><b>" + std::string(label(test.verdict)) + "</b> " +
+                     html_escape(test.suite) + " :: <b>" + html_escape(test.name) + "</b> (" +
+                     seconds_text(test.seconds) + ")";
+  // In a group held together by its errno, each test's own words say where the errno hit it.
+  if (const auto own = failure_cause(test); own != group.cause) html += "<br>" + html_escape(own);
+  html += "</p>";
+  html += pictures_for(report, test);
+  for (const auto& finding : test.findings) {
+    html += "<p class=\"finding\">Integrity: <b>" + html_escape(finding.finding_class) + "</b> " +
+            html_escape(finding.description) + "</p>";
+  }
+  html += "<details><summary>assertion, reproducer and log</summary>";
   if (!test.reproducer.empty()) html += "<p>Reproduce: <code>" + html_escape(test.reproducer) + "</code></p>";
-  for (const auto& finding : test.findings)
-    html += "<p>Integrity: " + html_escape(finding.description) + "</p>";
-  if (!test.detail.empty()) html += "<pre>" + html_escape(head_and_tail(test.detail, 16 * 1024)) + "</pre>";
+  if (!test.detail.empty()) {
+    html += "<pre>" + html_escape(head_and_tail(test.detail, 16 * 1024)) + "</pre>";
+  } else if (!test.message.empty()) {
+    html += "<pre>" + html_escape(first_line(test.message, 2000)) + "</pre>";
+  }
   if (!test.log_file.empty()) {
     html += "<p>Full log: <a href=\"" + html_escape(test.log_file) + "\">" + html_escape(test.log_file) +
             "</a></p>";
   }
-  return html + "</div>";
+  return html + "</details></li>";
 }
 
-}  // namespace
+std::string failures_by_cause(const Report& report) {
+  const auto groups = group_failures(report);
+  if (groups.empty()) return "<h2 id=\"failures\">Failures</h2><p>None.</p>";
+  std::size_t failing = 0;
+  for (const auto& group : groups) failing += group.tests.size();
+  std::string html = "<h2 id=\"failures\">Failures by cause</h2><p>" + std::to_string(failing) +
+                     " failing tests, " + std::to_string(groups.size()) +
+                     (groups.size() == 1 ? " cause" : " causes") + ".</p>";
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    const auto& group = groups[i];
+    html += "<section class=\"cause\" id=\"cause-" + std::to_string(i + 1) +
+            "\"><h3><font color=\"#b00000\">" + html_escape(group.cause) +
+            "</font></h3><p class=\"cause-count\">" + std::to_string(group.tests.size()) +
+            (group.tests.size() == 1 ? " test" : " tests") +
+            (group.error.empty() ? " failed with this cause:" : " failed with " + group.error + ":") + "</p>";
+    for (const auto* test : group.tests) {  // a sweep says where the cliff is, against the limits
+      if (const auto sentence = sweep_sentence(sweep_outcomes(*test), sweep_limits(*test));
+          !sentence.empty()) {
+        html += "<p class=\"diagnosis\"><b>" + html_escape(test->suite) + " sweep: " + html_escape(sentence) +
+                "</b></p>";
+      }
+    }
+    html += "<ul>";
+    for (const auto* test : group.tests) html += failure_item(report, group, *test);
+    html += "</ul></section>";
+  }
+  return html;
+}
 
-std::string render_html(const Report& report) {
-  const auto counts = report.counts();
-  std::string html =
-      "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>dextqual report " +
-      html_escape(report.run.id) + "</title><style>" + std::string(kStyle) + "</style></head><body>";
-  html += "<h1>dextqual: " + html_escape(report.dut.vendor + " " + report.dut.product) + "</h1>";
-  html += "<div class=\"counts\"><span class=\"PASS\">" + std::to_string(counts.passed) +
-          " passed</span><span class=\"FAIL\">" + std::to_string(counts.failed) +
-          " failed</span><span class=\"SKIPPED\">" + std::to_string(counts.skipped) + " skipped</span></div>";
-  html += "<h2>Run and device</h2><table>";
+std::string run_and_device(const Report& report) {
+  std::string html = "<h2>Run and device</h2><table cellpadding=\"3\">";
   html += row("run", report.run.id + " (" + report.run.status + ")") + row("started", report.run.started_at) +
           row("finished", report.run.finished_at) + row("host", report.run.hostname) +
           row("dextqual", report.run.version) + row("command", report.run.command_line);
@@ -68,33 +109,41 @@ std::string render_html(const Report& report) {
           row("capacity", std::to_string(report.dut.capacity_bytes) + " bytes, " +
                               std::to_string(report.dut.logical_block_size) + "-byte blocks");
   if (!report.dut.profile.empty()) html += row("simdext profile", report.dut.profile);
-  html += "</table>";
+  return html + "</table>";
+}
 
-  std::string failures;
+std::string all_results(const Report& report) {
+  std::string html =
+      "<h2>All results</h2><table class=\"results\" border=\"1\" cellpadding=\"3\" cellspacing=\"0\">"
+      "<tr><th>result</th><th>suite</th><th>test</th><th>time</th><th>note</th></tr>";
   for (const auto& suite : report.suites) {
     for (const auto& test : suite.tests) {
-      if (is_failure(test.verdict)) failures += failure_section(test);
+      html += "<tr>" + verdict_cell(test.verdict) + "<td>" + html_escape(test.suite) + "</td><td>" +
+              html_escape(test.name) + "</td><td>" + seconds_text(test.seconds) + "</td><td>" +
+              html_escape(is_failure(test.verdict) ? failure_cause(test) : first_line(test.message, 200)) +
+              "</td></tr>";
     }
   }
-  html += "<h2>Failures</h2>" + (failures.empty() ? std::string("<p>None.</p>") : failures);
+  return html + "</table>";
+}
 
+}  // namespace
+
+std::string render_html(const Report& report) {
+  std::string html =
+      "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>dextqual report " +
+      html_escape(report.run.id) + "</title></head><body>";
+  html += "<h1>dextqual: " + html_escape(report.dut.vendor + " " + report.dut.product) +
+          (report.dut.profile.empty() ? "" : " (simdext profile " + html_escape(report.dut.profile) + ")") +
+          "</h1>";
+  html += counts_table(report.counts());
+  html += failures_by_cause(report);
   if (const auto chart = throughput_chart_svg(throughput_series(report)); !chart.empty()) {
     html += "<h2>Throughput against transfer size</h2>" + chart;
   }
   if (!report.selftest.empty()) html += "<h2>Selftest matrix</h2>" + selftest_matrix_svg(report.selftest);
-
-  html +=
-      "<h2>All "
-      "results</h2><table><tr><th>result</th><th>suite</th><th>test</th><th>time</th><th>note</th></tr>";
-  for (const auto& suite : report.suites) {
-    for (const auto& test : suite.tests) {
-      const std::string verdict(label(test.verdict));
-      html += "<tr><td class=\"" + verdict + "\">" + verdict + "</td><td>" + html_escape(test.suite) +
-              "</td><td>" + html_escape(test.name) + "</td><td>" + seconds_text(test.seconds) + "</td><td>" +
-              html_escape(first_line(test.message, 200)) + "</td></tr>";
-    }
-  }
-  return html + "</table></body></html>\n";
+  html += run_and_device(report);
+  return html + all_results(report) + "</body></html>\n";
 }
 
 Status write_html(const std::filesystem::path& path, const Report& report) {

@@ -42,7 +42,11 @@ double fio_size(std::string_view text) {
 }
 constexpr const char* kColors[] = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"};
 
-std::string number(double value) {
+std::string number(double value) { return svg_number(value); }
+
+}  // namespace
+
+std::string svg_number(double value) {
   char text[32];
   std::snprintf(text, sizeof text, "%.1f", value);
   return text;
@@ -54,8 +58,6 @@ std::string size_label(double bytes) {
   if (bytes >= 1024) return number(bytes / 1024).substr(0, number(bytes / 1024).find(".0")) + "K";
   return number(bytes).substr(0, number(bytes).find(".0"));
 }
-
-}  // namespace
 
 std::string html_escape(std::string_view raw) {
   const auto text = xml_safe(raw);

@@ -27,6 +27,11 @@ struct ThroughputPoint {
     const std::map<std::string, std::vector<ThroughputPoint>>& series);
 [[nodiscard]] std::string selftest_matrix_svg(const std::vector<SelftestRow>& rows);
 
+// "512.5": one decimal, for SVG coordinates and labels.
+[[nodiscard]] std::string svg_number(double value);
+// "64K", "1M", "66048" (whole units only; a size between units keeps its decimals: "64.5K").
+[[nodiscard]] std::string size_label(double bytes);
+
 // &, <, >, " and ' escaped, after xml_safe(): safe in HTML text and attributes.
 [[nodiscard]] std::string html_escape(std::string_view text);
 

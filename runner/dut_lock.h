@@ -21,10 +21,10 @@ namespace dextqual::runner {
 
 struct LockHolder {
   int pid = 0;
-  std::string run_id;
-  std::string started_at;  // UTC, ISO 8601
-  std::string host;
-  std::string state_dir;
+  std::string run_id{};
+  std::string started_at{};  // UTC, ISO 8601
+  std::string host{};
+  std::string state_dir{};
 
   [[nodiscard]] std::string describe() const;  // "pid 4242, run 1a2b..., started 2026-12-02T07:00:00Z"
 };

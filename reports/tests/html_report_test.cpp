@@ -15,7 +15,7 @@ TEST(HtmlReport, SelfContainedWithFailuresFirst) {
   EXPECT_EQ(html.find("<script"), std::string::npos);
   EXPECT_EQ(html.find("http://"), html.find("http://www.w3.org/2000/svg"));  // only the SVG namespace
   EXPECT_EQ(html.find("https://"), std::string::npos);
-  const auto failures = html.find("<h2>Failures</h2>");
+  const auto failures = html.find("<h2 id=\"failures\">Failures by cause</h2>");
   const auto all = html.find("<h2>All results</h2>");
   ASSERT_NE(failures, std::string::npos);
   EXPECT_LT(failures, all);

@@ -38,6 +38,7 @@ TEST(Hotplug, DetachAttachCyclesWithIoInFlight) {
     }
   }
   const auto budget = attach_budget(dut());
+  RecordProperty("attach_budget_ms", std::to_string(budget.count()));  // the HTML report's F10 picture
   const ResourceCount before = count_resources(dut());
   const int cycles = dut().quick ? 2 : 10;
   const std::uint32_t sectors_per_block = dut().logical_block_size / 512;

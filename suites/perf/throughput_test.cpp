@@ -48,6 +48,10 @@ TEST(Throughput, NoDropBeyondTheThresholdAgainstTheBaseline) {
   ASSERT_TRUE(baseline) << baseline.error().message() << " (from " << settings->baseline_from << ")";
   const Measurement& m = measure_once();
   ASSERT_TRUE(m.error.empty()) << "throughput could not be measured:\n" << m.error;
+  for (const auto& point : baseline->points) {  // drawn against this run's figures in the HTML report
+    RecordProperty("baseline_MBps_" + point.key(), std::to_string(point.mbps));
+  }
+  RecordProperty("perf_threshold_percent", std::to_string(settings->threshold * 100));
   const Comparison comparison = compare_with_baseline(m.summary, *baseline, settings->threshold);
   ASSERT_GT(comparison.compared, 0u) << "no point of the baseline " << settings->baseline_path
                                      << " was measured in this run";

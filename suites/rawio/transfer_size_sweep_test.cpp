@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <iostream>
+#include <map>
 
 #include "platform/limits_checker.h"
 #include "rawio/raw_sweep_context.h"
@@ -13,6 +14,26 @@ namespace dextqual::rawio {
 namespace {
 
 using testing::dut;
+
+// For the HTML report's sweep picture (reports/README.md): sweep_ok.<bytes> is 1 when every transfer
+// of that size at every position wrote, flushed and verified, else 0; limit_bytes.<direction> is the
+// effective limit the published limits allow.
+void record_sweep_for_report(const std::vector<SweepPoint>& points, const limits::Analysis& analysis) {
+  std::map<std::uint64_t, bool> ok_by_size;
+  for (const auto& p : points) {
+    auto [it, inserted] = ok_by_size.emplace(p.size, p.ok);
+    it->second = it->second && p.ok;
+  }
+  for (const auto& [size, ok] : ok_by_size) {
+    ::testing::Test::RecordProperty("sweep_ok." + std::to_string(size), ok ? "1" : "0");
+  }
+  if (analysis.effective_write) {
+    ::testing::Test::RecordProperty("limit_bytes.write", std::to_string(analysis.effective_write->bytes));
+  }
+  if (analysis.effective_read) {
+    ::testing::Test::RecordProperty("limit_bytes.read", std::to_string(analysis.effective_read->bytes));
+  }
+}
 
 TEST(RawTransferSizes, EverySizeWritesFlushesAndVerifiesAtStartMiddleAndEnd) {
   // F2: "dd bs=64k works, bs=128k fails with Input/output error" must fail here, naming the size.
@@ -36,6 +57,7 @@ TEST(RawTransferSizes, EverySizeWritesFlushesAndVerifiesAtStartMiddleAndEnd) {
   std::cout << points.size() << " transfers, " << sizes.size() << " sizes, " << limits::format_bytes(bytes)
             << " written and verified\n";
   RecordProperty("transfers", std::to_string(points.size()));
+  record_sweep_for_report(points, analysis);
   const std::string summary = summarize_sweep(points);
   EXPECT_TRUE(summary.empty()) << summary << "limits analysis:\n"
                                << analysis.describe(limits::Severity::warning);
