@@ -14,7 +14,7 @@ cannot_run() {
 }
 [[ $(id -u) -eq 0 ]] || cannot_run "needs root (loop devices)"
 [[ -c /dev/fuse ]] || cannot_run "no /dev/fuse"
-[[ -f "$xsd" ]] || { echo "run_e2e: junit-10.xsd not found at $xsd (clone shared/ beside the repository)" >&2; exit 1; }
+[[ -f "$xsd" ]] || { echo "run_e2e: junit-10.xsd not found at $xsd (vendored in reports/schemas/)" >&2; exit 1; }
 work=$(mktemp -d /tmp/dextqual-run-e2e.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
