@@ -12,8 +12,8 @@
 #include "runner/selftest_command.h"
 #include "runner/signal_stop.h"
 #include "runner/station_options.h"
-#include "runner/wait_command.h"
 #include "runner/version.h"
+#include "runner/wait_command.h"
 
 namespace {
 
