@@ -11,11 +11,7 @@ set -uo pipefail
 dextqual=${1:?usage: html_in_chromium_e2e.sh DEXTQUAL SAMPLE_REPORT_HTML}
 sample=${2:?usage: html_in_chromium_e2e.sh DEXTQUAL SAMPLE_REPORT_HTML}
 here=$(cd "$(dirname "$0")" && pwd)
-cannot_run() {
-  echo "html_in_chromium_e2e: cannot run: $1" >&2
-  [[ "${CI:-}" == "true" ]] && exit 1
-  exit 77
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../../ci/lib/cannot_run.sh"
 [[ $(id -u) -eq 0 ]] || cannot_run "needs root (loop devices)"
 [[ -c /dev/fuse ]] || cannot_run "no /dev/fuse"
 command -v chromium >/dev/null || cannot_run "no chromium (apt-get install chromium; ci/install-deps.sh)"

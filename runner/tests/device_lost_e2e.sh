@@ -6,11 +6,7 @@
 set -uo pipefail
 dextqual=${1:?usage: device_lost_e2e.sh DEXTQUAL FAKE_SUITES_DIR}
 fakes=${2:?usage: device_lost_e2e.sh DEXTQUAL FAKE_SUITES_DIR}
-cannot_run() {
-  echo "device_lost_e2e: cannot run: $1" >&2
-  [[ "${CI:-}" == "true" ]] && exit 1
-  exit 77
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../../ci/lib/cannot_run.sh"
 [[ $(id -u) -eq 0 ]] || cannot_run "needs root"
 [[ -c /dev/fuse ]] || cannot_run "no /dev/fuse"
 work=$(mktemp -d /tmp/dextqual-device-lost.XXXXXX)

@@ -7,11 +7,7 @@
 set -uo pipefail
 dextqual=${1:?usage: dut_lock_e2e.sh DEXTQUAL}
 
-cannot_run() {
-  echo "dut_lock_e2e: cannot run: $1" >&2
-  [[ "${CI:-}" == "true" ]] && exit 1
-  exit 77
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../../ci/lib/cannot_run.sh"
 [[ $(id -u) -eq 0 ]] || cannot_run "needs root"
 [[ -e /dev/loop-control ]] || cannot_run "no loop devices"
 

@@ -12,11 +12,7 @@ set -uo pipefail
 source_dir=$(cd "${1:?usage: install_e2e.sh SOURCE_DIR BUILD_DIR XSD}" && pwd -P)
 build_dir=$(cd "${2:?usage: install_e2e.sh SOURCE_DIR BUILD_DIR XSD}" && pwd -P)
 xsd=${3:?usage: install_e2e.sh SOURCE_DIR BUILD_DIR XSD}
-cannot_run() {
-  echo "install_e2e: cannot run: $1" >&2
-  [[ "${CI:-}" == "true" ]] && exit 1
-  exit 77
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../../ci/lib/cannot_run.sh"
 fail() {
   echo "install_e2e: FAIL: $*" >&2
   exit 1

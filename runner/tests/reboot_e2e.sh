@@ -9,11 +9,7 @@
 set -uo pipefail
 dextqual=${1:?usage: reboot_e2e.sh DEXTQUAL}
 
-cannot_run() {
-  echo "reboot_e2e: cannot run: $1" >&2
-  [[ "${CI:-}" == "true" ]] && exit 1
-  exit 77
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../../ci/lib/cannot_run.sh"
 [[ $(id -u) -eq 0 ]] || cannot_run "needs root"
 command -v losetup >/dev/null || cannot_run "no losetup"
 [[ -e /dev/loop-control ]] || cannot_run "no loop devices"

@@ -7,11 +7,7 @@
 set -uo pipefail
 dextqual=${1:?usage: run_e2e.sh DEXTQUAL XSD [--selftest]}
 xsd=${2:?usage: run_e2e.sh DEXTQUAL XSD [--selftest]}
-cannot_run() {
-  echo "run_e2e: cannot run: $1" >&2
-  [[ "${CI:-}" == "true" ]] && exit 1
-  exit 77
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../../ci/lib/cannot_run.sh"
 [[ $(id -u) -eq 0 ]] || cannot_run "needs root (loop devices)"
 [[ -c /dev/fuse ]] || cannot_run "no /dev/fuse"
 [[ -f "$xsd" ]] || { echo "run_e2e: junit-10.xsd not found at $xsd (vendored in reports/schemas/)" >&2; exit 1; }

@@ -10,11 +10,7 @@ set -uo pipefail
 dextqual=${1:?usage: safety_matrix.sh DEXTQUAL [SIMDEXT]}
 simdext=${2:-}
 
-cannot_run() {
-  echo "safety_matrix: cannot run: $1" >&2
-  [[ "${CI:-}" == "true" ]] && exit 1
-  exit 77
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../../ci/lib/cannot_run.sh"
 [[ $(id -u) -eq 0 ]] || cannot_run "needs root"
 command -v losetup >/dev/null || cannot_run "no losetup"
 command -v sgdisk >/dev/null || cannot_run "no sgdisk"

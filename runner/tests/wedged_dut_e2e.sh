@@ -17,11 +17,7 @@ simdext=${2:?$usage}
 xsd=${3:?$usage}
 profile=${4:?$usage}
 mode=${5:-}
-cannot_run() {
-  echo "wedged_dut_e2e: cannot run: $1" >&2
-  [[ "${CI:-}" == "true" ]] && exit 1
-  exit 77
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../../ci/lib/cannot_run.sh"
 fail() {
   echo "wedged_dut_e2e: FAIL: $*" >&2
   exit 1

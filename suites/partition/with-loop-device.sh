@@ -5,11 +5,7 @@
 # volumes of the device are unmounted, the loop device detached and the directory removed.
 # Needs root and loop devices; under CI=true their absence is a failure, elsewhere a skip (77).
 set -uo pipefail
-cannot_run() {
-  echo "with-loop-device: cannot run: $1" >&2
-  if [[ "${CI:-}" == "true" ]]; then exit 1; fi
-  exit 77
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../../ci/lib/cannot_run.sh"
 [[ $(id -u) -eq 0 ]] || cannot_run "needs root (loop devices)"
 command -v losetup >/dev/null || cannot_run "no losetup"
 

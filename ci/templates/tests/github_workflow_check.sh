@@ -14,11 +14,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 workflow="$here/../github-actions.yml"
 validator="$here/node_modules/.bin/action-validator"
 
-cannot_run() {
-  echo "github_workflow_check: cannot run: $1" >&2
-  [[ "${CI:-}" == "true" ]] && exit 1
-  exit 77
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../../../ci/lib/cannot_run.sh"
 [[ -x "$validator" ]] || cannot_run "no $validator (run ci/install-deps.sh)"
 command -v jq >/dev/null || cannot_run "no jq"
 python3 -c 'import yaml' 2>/dev/null || cannot_run "no python3-yaml"

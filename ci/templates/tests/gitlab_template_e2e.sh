@@ -16,11 +16,7 @@ xsd=$(realpath "${2:?usage: gitlab_template_e2e.sh DEXTQUAL JUNIT_XSD}")
 here=$(cd "$(dirname "$0")" && pwd)
 gcl="$here/node_modules/.bin/gitlab-ci-local"
 
-cannot_run() {
-  echo "gitlab_template_e2e: cannot run: $1" >&2
-  [[ "${CI:-}" == "true" ]] && exit 1
-  exit 77
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../../../ci/lib/cannot_run.sh"
 [[ $(id -u) -eq 0 ]] || cannot_run "needs root (simdext)"
 [[ -x "$gcl" ]] || cannot_run "no $gcl (run ci/install-deps.sh)"
 command -v rsync >/dev/null || cannot_run "gitlab-ci-local needs rsync"

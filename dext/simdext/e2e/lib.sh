@@ -7,11 +7,7 @@ SIMDEXT=${SIMDEXT:?SIMDEXT must name the simdext binary}
 FAULTS=${FAULTS:?FAULTS must name fixtures/faults}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
-cannot_run() {
-  echo "SKIP: $1" >&2
-  if [[ "${CI:-}" == "true" ]]; then echo "FAIL: CI=true and the test cannot run" >&2; exit 1; fi
-  exit 77
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../../../ci/lib/cannot_run.sh"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 pass() { echo "PASS: $*"; }
 note() { echo "-- $*"; }
