@@ -155,7 +155,7 @@ CommandResult<ProvisionedDut> provision_dut(const RunOptions& options, const Ins
   if (!provisioned) return provisioned;
   provisioned->dut_json = std::filesystem::absolute(state_dir / contract::kDutFileName);
   // Suites read fio jobs and product files from the runner's fixtures (installed or overridden).
-  provisioned->env["DEXTQUAL_FIXTURES"] = installation.fixtures_dir.string();
+  provisioned->env[kFixturesEnv] = installation.fixtures_dir.string();
   if (provisioned->simdext) {
     const auto binary = installation.simdext_binary;
     const auto dut = provisioned->dut;

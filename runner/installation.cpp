@@ -16,7 +16,7 @@ Installation installation_from(const Layout& layout) {
   Installation installation;
   installation.kind = layout.kind;
   installation.root = layout.root;
-  installation.fixtures_dir = std::filesystem::absolute(from_env("DEXTQUAL_FIXTURES", layout.fixtures_dir));
+  installation.fixtures_dir = std::filesystem::absolute(fixtures_dir_of(layout));
   installation.suites_dir = std::filesystem::absolute(from_env("DEXTQUAL_SUITES_DIR", layout.suites_dir));
   installation.simdext_binary = std::filesystem::absolute(from_env("SIMDEXT", layout.simdext_binary));
   installation.with_simdext_script = layout.with_simdext_script;

@@ -65,10 +65,12 @@ Layout own_layout() {
   return layout_of(executable ? *executable : fs::path("/nonexistent/bin/dextqual"));
 }
 
-fs::path fixtures_dir() {
-  if (const char* env = std::getenv("DEXTQUAL_FIXTURES"); env != nullptr && *env != '\0') return env;
-  return own_layout().fixtures_dir;
+fs::path fixtures_dir_of(const Layout& layout) {
+  if (const char* env = std::getenv(kFixturesEnv); env != nullptr && *env != '\0') return env;
+  return layout.fixtures_dir;
 }
+
+fs::path fixtures_dir() { return fixtures_dir_of(own_layout()); }
 
 const char* to_string(LayoutKind kind) {
   switch (kind) {

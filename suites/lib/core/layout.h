@@ -35,7 +35,13 @@ struct Layout {
 // The running program's layout.
 [[nodiscard]] Layout own_layout();
 
-// The fixtures directory for this program: $DEXTQUAL_FIXTURES, else the one of own_layout().
+// Names the fixtures directory over any layout's; the runner passes its own to every suite in it.
+inline constexpr const char* kFixturesEnv = "DEXTQUAL_FIXTURES";
+
+// $DEXTQUAL_FIXTURES, else the fixtures directory of `layout`.
+[[nodiscard]] std::filesystem::path fixtures_dir_of(const Layout& layout);
+
+// The fixtures directory for this program: fixtures_dir_of(own_layout()).
 [[nodiscard]] std::filesystem::path fixtures_dir();
 
 [[nodiscard]] const char* to_string(LayoutKind kind);
