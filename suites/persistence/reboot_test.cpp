@@ -1,7 +1,7 @@
 // Guards F4 across a host reboot, through the reboot contract (reboot_contract.h): phase 1 writes every
 // durability case and requests a reboot; after it, phase 2 finds the DUT by identity and every
 // acknowledged write must be there (a clean reboot flushes, PERSISTENCE.md §3). The phases are ordered
-// in this file; the runner (or reboot_e2e.sh) reboots between them.
+// in this file; the runner reboots (or, with simdext, restarts the DUT) between them.
 #include <gtest/gtest.h>
 
 #include "contract/run_contract.h"
