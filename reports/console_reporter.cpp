@@ -2,9 +2,12 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 
 #include "reports/text_safety.h"
 
@@ -22,6 +25,15 @@ std::string duration_text(double seconds) {
     std::snprintf(text, sizeof text, "%dh%02dm", static_cast<int>(seconds) / 3600,
                   (static_cast<int>(seconds) % 3600) / 60);
   }
+  return text;
+}
+
+std::string utc_clock_text() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  ::gmtime_r(&now, &utc);
+  char text[16];
+  std::strftime(text, sizeof text, "%H:%M:%S", &utc);
   return text;
 }
 
@@ -48,26 +60,70 @@ ConsoleStyle detect_console_style(int fd) {
   return style;
 }
 
-ConsoleReporter::ConsoleReporter(std::ostream& out, ConsoleStyle style) : out_(out), style_(style) {}
+ConsoleReporter::ConsoleReporter(std::ostream& out, ConsoleStyle style, ConsoleTiming timing)
+    : out_(out), style_(style), timing_(std::move(timing)) {
+  if (!timing_.clock) timing_.clock = utc_clock_text;
+  // A terminal shows the running test on its progress line; a log needs the heartbeat.
+  if (!style_.terminal && timing_.heartbeat.count() > 0) {
+    heartbeat_ = std::jthread([this](std::stop_token stop) { heartbeat_loop(stop); });
+  }
+}
 
-void ConsoleReporter::plan(int total_tests) {
-  total_ = total_tests;
+ConsoleReporter::~ConsoleReporter() {
+  heartbeat_.request_stop();
+  wake_.notify_all();
+}
+
+void ConsoleReporter::plan(std::vector<std::string> tests) {
+  std::lock_guard lock(mutex_);
+  total_ = static_cast<int>(tests.size());
+  planned_ = std::move(tests);
   started_ = std::chrono::steady_clock::now();
+  if (style_.terminal) return;
+  // The log's first line with a time: its date, once (each line has only the time of day).
+  char date[16];
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  ::gmtime_r(&now, &utc);
+  std::strftime(date, sizeof date, "%Y-%m-%d", &utc);
+  out_ << stamp() << "dextqual: " << total_ << " tests to run; times are UTC, " << date << "\n";
+  out_.flush();
+}
+
+void ConsoleReporter::expect_durations(std::map<std::string, double> seconds_by_test) {
+  std::lock_guard lock(mutex_);
+  expected_seconds_ = std::move(seconds_by_test);
+}
+
+void ConsoleReporter::set_progress_source(
+    std::function<std::string(std::string_view suite, std::string_view test)> source) {
+  std::lock_guard lock(mutex_);
+  progress_source_ = std::move(source);
 }
 
 void ConsoleReporter::test_started(std::string_view suite, std::string_view name) {
+  std::lock_guard lock(mutex_);
   running_ = std::string(suite) + " :: " + std::string(name);
-  if (style_.terminal) draw_progress();
+  running_suite_ = suite;
+  running_test_ = name;
+  running_since_ = std::chrono::steady_clock::now();
+  last_line_ = running_since_;
+  if (style_.terminal) return draw_progress();
+  out_ << stamp() << "START " << running_ << " (" << done_ + 1 << " of " << total_ << eta_text() << ")\n";
+  out_.flush();
 }
 
 void ConsoleReporter::test_finished(const TestResult& test) {
+  std::lock_guard lock(mutex_);
   ++done_;
+  finished_[test.suite + " :: " + test.name] = true;
   const bool quiet = style_.terminal && (test.verdict == Verdict::pass || test.verdict == Verdict::xfail);
   if (!quiet) {
     clear_progress();
     char timing[64];
     std::snprintf(timing, sizeof timing, " (%d of %d, %.2fs)", done_, total_, test.seconds);
-    out_ << colored(label(test.verdict), test.verdict) << ": " << test.suite << " :: " << test.name << timing;
+    out_ << stamp() << colored(label(test.verdict), test.verdict) << ": " << test.suite << " :: " << test.name
+         << timing;
     if (test.verdict != Verdict::pass && !test.message.empty())
       out_ << " - " << xml_safe(first_line(test.message));
     out_ << "\n";
@@ -78,13 +134,37 @@ void ConsoleReporter::test_finished(const TestResult& test) {
 }
 
 void ConsoleReporter::note(std::string_view line) {
+  std::lock_guard lock(mutex_);
   clear_progress();
-  out_ << "dextqual: " << line << "\n";
+  out_ << stamp() << "dextqual: " << line << "\n";
   if (style_.terminal && total_ > 0) draw_progress();
   out_.flush();
 }
 
+void ConsoleReporter::heartbeat_loop(std::stop_token stop) {
+  const auto tick = std::clamp<std::chrono::milliseconds>(
+      timing_.heartbeat / 4, std::chrono::milliseconds(10), std::chrono::seconds(1));
+  std::unique_lock lock(mutex_);
+  while (!stop.stop_requested()) {
+    wake_.wait_for(lock, stop, tick, [] { return false; });
+    if (running_.empty() || stop.stop_requested()) continue;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_line_ < timing_.heartbeat) continue;
+    last_line_ = now;
+    const auto seconds = std::chrono::duration<double>(now - running_since_).count();
+    out_ << stamp() << "still running " << running_ << ", " << static_cast<long>(seconds) << " s";
+    if (progress_source_) {
+      if (const auto progress = progress_source_(running_suite_, running_test_); !progress.empty())
+        out_ << ", " << progress;
+    }
+    out_ << "\n";
+    out_.flush();
+  }
+}
+
 void ConsoleReporter::finish(const Report& report) {
+  std::lock_guard lock(mutex_);
+  running_.clear();
   clear_progress();
   bool header = false;
   for (const auto& suite : report.suites) {
@@ -135,10 +215,36 @@ void ConsoleReporter::draw_progress() {
   out_.flush();
 }
 
+std::string ConsoleReporter::stamp() const { return style_.terminal ? std::string() : timing_.clock() + " "; }
+
+// With a baseline: what the tests still to run took then (the running one less its time so far; a test
+// the baseline does not know at the mean of those it does). Without: the mean pace of this run so far.
+double ConsoleReporter::seconds_left() const {
+  const auto now = std::chrono::steady_clock::now();
+  if (!expected_seconds_.empty()) {
+    double known_total = 0;
+    for (const auto& [name, seconds] : expected_seconds_) known_total += seconds;
+    const double mean = known_total / static_cast<double>(expected_seconds_.size());
+    double left = 0;
+    for (const auto& test : planned_) {
+      if (finished_.contains(test)) continue;
+      const auto expected = expected_seconds_.find(test);
+      double seconds = expected == expected_seconds_.end() ? mean : expected->second;
+      if (test == running_) seconds -= std::chrono::duration<double>(now - running_since_).count();
+      left += std::max(seconds, 0.0);
+    }
+    return left;
+  }
+  if (done_ == 0 || total_ <= done_) return -1;
+  const double elapsed = std::chrono::duration<double>(now - started_).count();
+  return elapsed / done_ * (total_ - done_);
+}
+
 std::string ConsoleReporter::eta_text() const {
-  if (done_ == 0 || total_ <= done_) return {};
-  const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
-  return " ETA " + duration_text(elapsed / done_ * (total_ - done_));
+  if (total_ <= done_) return {};
+  const double left = seconds_left();
+  if (left < 0) return {};
+  return ", ETA " + duration_text(std::round(left));
 }
 
 std::string ConsoleReporter::colored(std::string_view text, Verdict verdict) const {

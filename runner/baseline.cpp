@@ -6,6 +6,21 @@
 
 namespace dextqual::runner {
 
+std::map<std::string, double> baseline_durations(const std::filesystem::path& baseline) {
+  std::map<std::string, double> seconds;
+  std::ifstream in(baseline);
+  const auto summary = nlohmann::json::parse(in, nullptr, false);
+  if (summary.is_discarded() || !summary.contains("tests") || !summary["tests"].is_array()) return seconds;
+  for (const auto& test : summary["tests"]) {
+    // A test that did not run then says nothing about how long it takes.
+    if (!test.is_object() || test.value("verdict", "") == "SKIPPED") continue;
+    const auto taken = test.find("seconds");
+    if (taken == test.end() || !taken->is_number()) continue;
+    seconds[test.value("suite", "") + " :: " + test.value("name", "")] = taken->get<double>();
+  }
+  return seconds;
+}
+
 BaselineComparison compare_with_baseline(const std::filesystem::path& baseline, const reports::Report& now) {
   BaselineComparison comparison;
   std::ifstream in(baseline);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,9 @@ struct BaselineComparison {
   std::vector<std::string> fixed;        // failed in the baseline, pass now
   std::string problem;                   // the baseline could not be read
 };
+
+// Seconds each test took in the baseline, by "suite :: test" (the console's ETA); empty when unreadable.
+[[nodiscard]] std::map<std::string, double> baseline_durations(const std::filesystem::path& baseline);
 
 [[nodiscard]] BaselineComparison compare_with_baseline(const std::filesystem::path& baseline,
                                                        const reports::Report& now);

@@ -53,10 +53,17 @@ void add_run_options(CLI::App& command, RunOptions& options) {
                   "seconds before a test is ended (TIMEOUT)")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  command
+      .add_option("--heartbeat", options.heartbeat_s,
+                  "seconds between 'still running' lines while a test runs, in a CI log (0: none)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
   command.add_option("--baseline", options.baseline, "summary.json of an earlier run to compare with")
       ->check(CLI::ExistingFile);
   command.add_option("--expectations", options.expectations, "per-DUT expectations file (XFAIL/XPASS)")
       ->check(CLI::ExistingFile);
+  command.add_option("--property", options.properties,
+                     "key=value for the reports (JUnit run.<key>, summary.json, HTML); repeatable");
 }
 
 // The long options the command line had ("--filter"), so a station's defaults fill in only the rest.

@@ -12,6 +12,7 @@
 #include "runner/host_identity.h"
 #include "runner/resume_after_reboot.h"
 #include "runner/run_plan.h"
+#include "runner/run_properties.h"
 #include "runner/run_session.h"
 #include "runner/station_options.h"
 #include "runner/station_run_hooks.h"
@@ -95,6 +96,17 @@ LockHolder lock_holder(const std::string& run_id, const std::string& started_at)
   holder.run_id = run_id;
   holder.started_at = started_at;
   return holder;
+}
+
+reports::ConsoleTiming console_timing(const RunOptions& options) {
+  reports::ConsoleTiming timing;
+  timing.heartbeat = std::chrono::milliseconds(static_cast<std::int64_t>(options.heartbeat_s * 1000));
+  return timing;
+}
+
+// --baseline: the ETA of a CI log is what the same tests took last time (issue 14 §4).
+void use_baseline_durations(const RunOptions& options, reports::ConsoleReporter& console) {
+  if (!options.baseline.empty()) console.expect_durations(baseline_durations(options.baseline));
 }
 
 void note_lock_takeover(const Prepared& prepared, reports::ConsoleReporter& console) {
@@ -292,8 +304,9 @@ int continue_run(const fs::path& state_dir, const Installation& installation, co
                               "after the host reboot requested by " + waiting->requested_by +
                                   ", the DUT was refused: " + prepared.error().reason);
   }
-  reports::ConsoleReporter console(std::cout, reports::detect_console_style(1));
+  reports::ConsoleReporter console(std::cout, reports::detect_console_style(1), console_timing(options));
   note_lock_takeover(*prepared, console);
+  use_baseline_durations(options, console);
   const auto current_boot = boot_id();
   if (waiting) {
     if (waiting->boot_id == current_boot) {
@@ -343,13 +356,19 @@ int run_command(const RunOptions& options, const Installation& installation, con
     return fail_with({kHarnessError, "no suite binaries in " + installation.suites_dir.string() +
                                          " (build them, or set DEXTQUAL_SUITES_DIR)"});
   }
+  // Checked before the DUT is touched: a typo in --property is a usage error, not a half-started run.
+  for (const auto& assignment : options.properties) {
+    if (auto parsed = parse_property_assignment(assignment); !parsed)
+      return fail_with({kUsageError, parsed.error().message()});
+  }
   reports::RunInfo run;
   run.id = new_run_id();
   run.started_at = utc_now();
   auto prepared = prepare(options, installation, lock_holder(run.id, run.started_at));
   if (!prepared) return fail_with(prepared.error());
-  reports::ConsoleReporter console(std::cout, reports::detect_console_style(1));
+  reports::ConsoleReporter console(std::cout, reports::detect_console_style(1), console_timing(options));
   note_lock_takeover(*prepared, console);
+  use_baseline_durations(options, console);
   if (options.no_dut) {
     console.note("no DUT (--no-dut): only tests that need no device can run");
   } else {
@@ -373,7 +392,12 @@ int run_command(const RunOptions& options, const Installation& installation, con
   run.version = version_string();
   run.command_line = command_line;
   run.state_dir = prepared->state_dir.string();
-  run.properties = {{"mode", options.quick ? "quick" : "full"}, {"filter", options.filter}};
+  auto gathered = gather_run_properties(options.no_dut ? std::string() : prepared->dut.info.node,
+                                        options.properties, process_environment());
+  if (!gathered) return fail_with({kUsageError, gathered.error().message()});
+  run.properties = std::move(*gathered);
+  run.properties["mode"] = options.quick ? "quick" : "full";
+  run.properties["filter"] = options.filter;
   if (!prepared->dut.info.profile.empty()) run.properties["simdext_profile"] = prepared->dut.info.profile;
   if (!options.device_file.empty()) {
     // Read (and checked) before the DUT was admitted; read again here only for its report properties.

@@ -15,6 +15,7 @@ nlohmann::json to_json(const RunOptions& o) {
           {"report_dir", o.report_dir},
           {"state_dir", o.state_dir},
           {"timeout_per_test_s", o.timeout_per_test_s},
+          {"heartbeat_s", o.heartbeat_s},
           {"baseline", o.baseline},
           {"expectations", o.expectations},
           {"attachment_prefix", o.attachment_prefix}};
@@ -34,6 +35,7 @@ RunOptions run_options_from_json(const nlohmann::json& j) {
   o.report_dir = j.value("report_dir", "dextqual-report");
   o.state_dir = j.value("state_dir", "");
   o.timeout_per_test_s = j.value("timeout_per_test_s", 600.0);
+  o.heartbeat_s = j.value("heartbeat_s", 60.0);
   o.baseline = j.value("baseline", "");
   o.expectations = j.value("expectations", "");
   o.attachment_prefix = j.value("attachment_prefix", "");

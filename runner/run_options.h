@@ -22,8 +22,11 @@ struct RunOptions {
   std::string report_dir = "dextqual-report";
   std::string state_dir;  // --state; default <report_dir>/state
   double timeout_per_test_s = 600;
+  double heartbeat_s = 60;  // --heartbeat: seconds between "still running" lines in a CI log (0: none)
   std::string baseline;      // --baseline summary.json of an earlier run
   std::string expectations;  // --expectations per-DUT file
+  // --property key=value, for the reports. Not journaled here: they are in the run event's properties.
+  std::vector<std::string> properties;
   // [[ATTACHMENT|...]] prefix: the report directory as the user spelled it (CI resolves attachments
   // relative to its checkout), kept when the journal stores report_dir as an absolute path.
   std::string attachment_prefix;

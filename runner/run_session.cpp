@@ -1,10 +1,12 @@
 #include "runner/run_session.h"
 
+#include "contract/run_contract.h"
 #include "reports/html_report.h"
 #include "reports/json_summary.h"
 #include "reports/junit_writer.h"
 #include "runner/suite_execution.h"
 #include "runner/suite_launch.h"
+#include "runner/test_progress.h"
 #include "runner/wedged_dut.h"
 
 namespace dextqual::runner {
@@ -35,13 +37,11 @@ Status RunSession::render() const {
 }
 
 Result<std::string> RunSession::execute() {
-  int total = 0;
-  int done = 0;
+  std::vector<std::string> to_run;
   for (const auto& suite : state_.plan()) {
-    total += static_cast<int>(suite.tests.size());
-    done += static_cast<int>(suite.tests.size() - state_.remaining(suite.name).size());
+    for (const auto& test : state_.remaining(suite.name)) to_run.push_back(suite.name + " :: " + test);
   }
-  console_.plan(total - done);
+  console_.plan(std::move(to_run));
   std::optional<Error> journal_error;
   bool host_going_down = false;
   for (const auto& suite : state_.plan()) {
@@ -55,6 +55,11 @@ Result<std::string> RunSession::execute() {
     spec.env = settings_.env;
     spec.per_test_timeout = settings_.per_test_timeout;
     spec.work_dir = settings_.state_dir / "suites" / suite.name;
+    spec.env[contract::kProgressFileEnv] = progress_file(spec.work_dir).string();
+    console_.set_progress_source(
+        [file = progress_file(spec.work_dir)](std::string_view, std::string_view test) {
+          return progress_text(file, test);
+        });
     spec.log_dir = settings_.report_dir / "logs" / suite.name;
     spec.findings_dir = settings_.state_dir / "findings" / suite.name;
     spec.log_dir_in_report = "logs/" + suite.name;

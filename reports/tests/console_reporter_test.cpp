@@ -6,24 +6,37 @@
 
 #include <cstdlib>
 #include <sstream>
+#include <thread>
 
 #include "reports/tests/sample_report.h"
 
 namespace dextqual::reports {
 namespace {
 
+std::vector<std::string> names(int n) {
+  std::vector<std::string> tests;
+  for (int i = 0; i < n; ++i) tests.push_back("rawio :: T." + std::to_string(i));
+  return tests;
+}
+
+ConsoleTiming fixed_clock(std::chrono::milliseconds heartbeat = std::chrono::seconds(60)) {
+  return {.heartbeat = heartbeat, .clock = [] { return std::string("12:00:00"); }};
+}
+
 TEST(ConsoleReporter, PlainLinesEndWithTheSummary) {
   std::ostringstream out;
-  ConsoleReporter console(out, {.terminal = false, .color = false});
+  ConsoleReporter console(out, {.terminal = false, .color = false}, fixed_clock());
   const auto report = testing::sample_report();
-  console.plan(9);
+  console.plan(names(9));
   for (const auto& test : report.suites.front().tests) {
     console.test_started(test.suite, test.name);
     console.test_finished(test);
   }
   console.finish(report);
   const auto text = out.str();
-  EXPECT_NE(text.find("PASS: rawio :: TransferSize.Sweep (1 of 9, 0.25s)\n"), std::string::npos);
+  EXPECT_NE(text.find("12:00:00 dextqual: 9 tests to run; times are UTC"), std::string::npos);
+  EXPECT_NE(text.find("12:00:00 START rawio :: TransferSize.Sweep (1 of 9)\n"), std::string::npos);
+  EXPECT_NE(text.find("12:00:00 PASS: rawio :: TransferSize.Sweep (1 of 9, 0.25s)\n"), std::string::npos);
   EXPECT_NE(text.find("FAIL: rawio :: TransferSize.Bad (2 of 9"), std::string::npos);
   EXPECT_NE(text.find("reproduce: build/rawio --gtest_filter=TransferSize.Bad"), std::string::npos);
   EXPECT_EQ(text.find('\033'), std::string::npos);
@@ -35,7 +48,7 @@ TEST(ConsoleReporter, TerminalShowsProgressAndHidesPasses) {
   std::ostringstream out;
   ConsoleReporter console(out, {.terminal = true, .color = true});
   const auto report = testing::sample_report();
-  console.plan(2);
+  console.plan(names(2));
   console.test_started("rawio", "TransferSize.Sweep");
   EXPECT_NE(out.str().find("[0/2] 0%  rawio :: TransferSize.Sweep"), std::string::npos);
   console.test_finished(report.suites.front().tests[0]);
@@ -44,6 +57,54 @@ TEST(ConsoleReporter, TerminalShowsProgressAndHidesPasses) {
   EXPECT_NE(out.str().find("ETA"), std::string::npos);
   console.test_finished(report.suites.front().tests[1]);
   EXPECT_NE(out.str().find("\033[1;31mFAIL\033[0m: rawio :: TransferSize.Bad"), std::string::npos);
+}
+
+// A CI log's last line names what is running, and says every so often that it still is (issue 14 §4).
+TEST(ConsoleReporter, HeartbeatWhileATestRuns) {
+  std::ostringstream out;
+  ConsoleReporter console(out, {.terminal = false, .color = false},
+                          fixed_clock(std::chrono::milliseconds(20)));
+  console.set_progress_source([](std::string_view suite, std::string_view test) {
+    return std::string(suite) + "/" + std::string(test) + ": 1.0 GiB verified";
+  });
+  console.plan(names(1));
+  console.test_started("rawio", "TransferSize.Sweep");
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  // Taking the console's lock (test_finished) orders the heartbeat's writes before this read.
+  console.test_finished(testing::sample_report().suites.front().tests[0]);
+  const auto text = out.str();
+  EXPECT_NE(
+      text.find("12:00:00 still running rawio :: TransferSize.Sweep, 0 s, rawio/TransferSize.Sweep: 1.0 GiB "
+                "verified\n"),
+      std::string::npos)
+      << text;
+  const auto after_pass = text.substr(text.find("PASS:"));
+  EXPECT_EQ(after_pass.find("still running"), std::string::npos) << "no heartbeat once the test ended";
+}
+
+TEST(ConsoleReporter, NoHeartbeatBetweenTests) {
+  std::ostringstream out;
+  ConsoleReporter console(out, {.terminal = false, .color = false},
+                          fixed_clock(std::chrono::milliseconds(20)));
+  console.plan(names(1));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  console.note("done waiting");
+  EXPECT_EQ(out.str().find("still running"), std::string::npos) << out.str();
+}
+
+TEST(ConsoleReporter, EtaFromTheBaselineIsWhatTheRemainingTestsTookThen) {
+  std::ostringstream out;
+  ConsoleReporter console(out, {.terminal = false, .color = false}, fixed_clock());
+  console.plan({"rawio :: TransferSize.Sweep", "rawio :: TransferSize.Bad", "rawio :: New.Test"});
+  console.expect_durations({{"rawio :: TransferSize.Sweep", 100}, {"rawio :: TransferSize.Bad", 50}});
+  console.test_started("rawio", "TransferSize.Sweep");
+  // 100 + 50 + the mean (75) for the test the baseline does not know.
+  EXPECT_NE(out.str().find("START rawio :: TransferSize.Sweep (1 of 3, ETA 3m45s)"), std::string::npos)
+      << out.str();
+  console.test_finished(testing::sample_report().suites.front().tests[0]);
+  console.test_started("rawio", "TransferSize.Bad");
+  EXPECT_NE(out.str().find("START rawio :: TransferSize.Bad (2 of 3, ETA 2m05s)"), std::string::npos)
+      << out.str();
 }
 
 TEST(ConsoleReporter, NoColorIsHonoured) {

@@ -78,4 +78,19 @@ Result<std::optional<RebootDone>> read_reboot_done(const std::filesystem::path& 
       string_field(*object, kRequestedBy), string_field(*object, kBootId), string_field(*object, kMethod)});
 }
 
+Status write_test_progress(const std::filesystem::path& file, const TestProgress& progress) {
+  return write_json(file, {{"test", progress.test}, {"bytes_verified", progress.bytes_verified}});
+}
+
+Result<TestProgress> read_test_progress(const std::filesystem::path& file) {
+  DQ_TRY_ASSIGN(const auto object, read_json_object(file));
+  if (!object) return fail("read " + file.string(), "no progress published");
+  TestProgress progress;
+  progress.test = string_field(*object, "test");
+  const auto bytes = object->find("bytes_verified");
+  if (bytes != object->end() && bytes->is_number_unsigned())
+    progress.bytes_verified = bytes->get<std::uint64_t>();
+  return progress;
+}
+
 }  // namespace dextqual::contract

@@ -12,9 +12,12 @@
 //     <state>/persistence-reboot/phase.json  what phase 1 left for phase 2 (the persistence suite's own
 //                                  content; the runner only carries its path in the request)
 //   A test named "...Phase<N>..." (N >= 2) starts a new launch of its binary, after the reboot.
+//   $DEXTQUAL_PROGRESS_FILE      {"test", "bytes_verified"} of the running test, rewritten every two
+//                                seconds by the suite binary, read by the runner's CI-log heartbeat
 // Every file is replaced atomically (core/atomic_file.h).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -29,6 +32,15 @@ inline constexpr std::string_view kDutArgument = "--dut=";
 inline constexpr const char* kDutEnv = "DEXTQUAL_DUT";
 inline constexpr const char* kFindingsDirEnv = "DEXTQUAL_FINDINGS_DIR";
 inline constexpr const char* kSimdextEnv = "SIMDEXT";
+inline constexpr const char* kProgressFileEnv = "DEXTQUAL_PROGRESS_FILE";
+
+// What the running test has done so far (issue 14 §4): the suite side writes it, the runner reads it.
+struct TestProgress {
+  std::string test;  // "Suite.Test", as GoogleTest names it
+  std::uint64_t bytes_verified = 0;
+};
+[[nodiscard]] Status write_test_progress(const std::filesystem::path& file, const TestProgress& progress);
+[[nodiscard]] Result<TestProgress> read_test_progress(const std::filesystem::path& file);
 
 // A plain loop device has no serial: the file behind it identifies it, as "loop:<backing file>" (what
 // --allow-data-loss names, and what the suites' lifecycle adapters find it again by).

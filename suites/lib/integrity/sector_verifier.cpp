@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "core/work_counters.h"
 #include "integrity/payload_stream.h"
 
 namespace dextqual::integrity {
@@ -165,6 +166,7 @@ VerifyReport verify_sectors(const StampKeys& keys, std::span<const std::uint8_t>
                             const VerifyOptions& options) {
   VerifyReport report;
   const std::uint64_t count = buffer.size() / kSectorSize;
+  work_counters().bytes_verified.fetch_add(count * kSectorSize, std::memory_order_relaxed);
   const std::uint64_t per_block = std::max<std::uint32_t>(options.sectors_per_block, 1);
   std::vector<SectorVerdict> verdicts(count);
   std::vector<GenerationRange> expected(count);

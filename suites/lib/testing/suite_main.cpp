@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "testing/dut_environment.h"
+#include "testing/progress_publisher.h"
 
 int main(int argc, char** argv) {
   ::testing::InitGoogleTest(&argc, argv);
@@ -32,5 +33,6 @@ int main(int argc, char** argv) {
     }
     dextqual::testing::set_dut(std::move(*dut), path);
   }
+  dextqual::testing::publish_progress_if_asked();
   return RUN_ALL_TESTS();
 }
