@@ -51,8 +51,10 @@ class ScsiTest : public ::testing::Test {
 // REQUIRE_DUT, but takes the call expression, so it does not depend on how that macro spells it.
 #define SCSI_REQUIRE(requirement_call)                                                  \
   do {                                                                                  \
-    if (auto dq_unmet = ::dextqual::testing::requirement::requirement_call; dq_unmet) { \
-      GTEST_SKIP() << "requires " #requirement_call ": " << *dq_unmet;                  \
+    if (auto dq_skip = ::dextqual::testing::detail::check_requirement(                 \
+            #requirement_call, ::dextqual::testing::requirement::requirement_call);      \
+        dq_skip) {                                                                      \
+      GTEST_SKIP() << *dq_skip;                                                         \
     }                                                                                   \
   } while (false)
 
