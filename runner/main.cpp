@@ -5,6 +5,7 @@
 #include <iostream>
 #include <set>
 
+#include "contract/capabilities.h"
 #include "runner/exit_status.h"
 #include "runner/inspect_command.h"
 #include "runner/installation.h"
@@ -57,6 +58,12 @@ void add_run_options(CLI::App& command, RunOptions& options) {
       ->check(CLI::ExistingFile);
   command.add_option("--expectations", options.expectations, "per-DUT expectations file (XFAIL/XPASS)")
       ->check(CLI::ExistingFile);
+  command
+      .add_option("--require", options.require,
+                  "capabilities the run must cover, else it fails (" + dextqual::contract::capability_names() + ")")
+      ->delimiter(',');
+  command.add_option("--max-skips", options.max_skips, "the run fails when more tests than this skipped")
+      ->check(CLI::NonNegativeNumber);
 }
 
 // The long options the command line had ("--filter"), so a station's defaults fill in only the rest.

@@ -17,6 +17,8 @@ nlohmann::json to_json(const RunOptions& o) {
           {"timeout_per_test_s", o.timeout_per_test_s},
           {"baseline", o.baseline},
           {"expectations", o.expectations},
+          {"require", o.require},
+          {"max_skips", o.max_skips},
           {"attachment_prefix", o.attachment_prefix}};
 }
 
@@ -36,6 +38,8 @@ RunOptions run_options_from_json(const nlohmann::json& j) {
   o.timeout_per_test_s = j.value("timeout_per_test_s", 600.0);
   o.baseline = j.value("baseline", "");
   o.expectations = j.value("expectations", "");
+  o.require = j.value("require", std::vector<std::string>{});
+  o.max_skips = j.value("max_skips", -1);
   o.attachment_prefix = j.value("attachment_prefix", "");
   return o;
 }

@@ -24,6 +24,8 @@ struct RunOptions {
   double timeout_per_test_s = 600;
   std::string baseline;      // --baseline summary.json of an earlier run
   std::string expectations;  // --expectations per-DUT file
+  std::vector<std::string> require;  // --require capabilities (coverage_gate.h)
+  int max_skips = -1;                // --max-skips; -1: no limit
   // [[ATTACHMENT|...]] prefix: the report directory as the user spelled it (CI resolves attachments
   // relative to its checkout), kept when the journal stores report_dir as an absolute path.
   std::string attachment_prefix;
