@@ -11,9 +11,11 @@
 #include "runner/coverage_gate.h"
 #include "runner/dut_provider.h"
 #include "runner/host_identity.h"
+#include "runner/rerun_selection.h"
 #include "runner/resume_after_reboot.h"
 #include "runner/run_plan.h"
 #include "runner/run_session.h"
+#include "runner/shard.h"
 #include "runner/station_options.h"
 #include "runner/station_run_hooks.h"
 #include "runner/suite_launch.h"
@@ -358,11 +360,25 @@ int continue_run(const fs::path& state_dir, const Installation& installation, co
   return execute_and_finish(session, *prepared, console, signals, options, HookPhase::resumed_run);
 }
 
+// --rerun-failed: the earlier run's failed tests, on top of whatever else the options select.
+CommandResult<RunOptions> narrowed_for_rerun(const RunOptions& options) {
+  if (options.rerun_failed.empty()) return options;
+  auto selection = read_rerun_selection(options.rerun_failed);
+  if (!selection) return std::unexpected(selection.error());
+  auto narrowed = narrowed_to(options, *selection);
+  if (narrowed) narrowed->rerun_failed = fs::absolute(options.rerun_failed).string();
+  return narrowed;
+}
+
 }  // namespace
 
-int run_command(const RunOptions& options, const Installation& installation, const SignalStop& signals,
+int run_command(const RunOptions& given, const Installation& installation, const SignalStop& signals,
                 const std::string& command_line) {
-  if (auto required = parse_capabilities(options.require); !required) return fail_with(required.error());
+  if (auto required = parse_capabilities(given.require); !required) return fail_with(required.error());
+  if (auto shard = parse_shard(given.shard); !given.shard.empty() && !shard) return fail_with(shard.error());
+  auto narrowed = narrowed_for_rerun(given);
+  if (!narrowed) return fail_with(narrowed.error());
+  const RunOptions& options = *narrowed;
   const auto suites = discover_suites(installation.suites_dir);
   if (suites.empty()) {
     return fail_with({kHarnessError, "no suite binaries in " + installation.suites_dir.string() +
@@ -399,6 +415,8 @@ int run_command(const RunOptions& options, const Installation& installation, con
   run.command_line = command_line;
   run.state_dir = prepared->state_dir.string();
   run.properties = {{"mode", options.quick ? "quick" : "full"}, {"filter", options.filter}};
+  if (!options.shard.empty()) run.properties["shard"] = options.shard;
+  if (!options.rerun_failed.empty()) run.properties["rerun_failed"] = options.rerun_failed;
   if (!prepared->dut.info.profile.empty()) run.properties["simdext_profile"] = prepared->dut.info.profile;
   if (!options.device_file.empty()) {
     // Read (and checked) before the DUT was admitted; read again here only for its report properties.

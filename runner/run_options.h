@@ -26,6 +26,8 @@ struct RunOptions {
   std::string expectations;  // --expectations per-DUT file
   std::vector<std::string> require;  // --require capabilities (coverage_gate.h)
   int max_skips = -1;                // --max-skips; -1: no limit
+  std::string shard;                 // --shard i/n (shard.h); empty: the whole plan
+  std::string rerun_failed;          // --rerun-failed summary.json (rerun_selection.h), for the record
   // [[ATTACHMENT|...]] prefix: the report directory as the user spelled it (CI resolves attachments
   // relative to its checkout), kept when the journal stores report_dir as an absolute path.
   std::string attachment_prefix;

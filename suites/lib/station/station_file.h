@@ -58,8 +58,8 @@ struct Station {
 };
 
 // Run properties the runner sets itself; a station may not redefine them.
-inline constexpr std::string_view kReservedProperties[] = {"mode", "filter", "simdext_profile", "resumed_at",
-                                                           "station"};
+inline constexpr std::string_view kReservedProperties[] = {
+    "mode", "filter", "simdext_profile", "resumed_at", "station", "shard", "rerun_failed", "coverage_gate"};
 
 // Parses `text` as the station file at `file` (used for messages and for resolving relative paths).
 [[nodiscard]] Result<Station> parse_station(std::string_view text, const std::filesystem::path& file);
