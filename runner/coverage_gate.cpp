@@ -13,10 +13,10 @@ using contract::Capability;
 
 // What the run's tests say about one capability.
 struct Tally {
-  int ran_with = 0;                   // tests that ran with one of its requirements met
-  int statically_planned = 0;         // tests whose names say they exist for it (Capability::filter)
+  int ran_with = 0;                    // tests that ran with one of its requirements met
+  int statically_planned = 0;          // tests whose names say they exist for it (Capability::filter)
   std::map<std::string, int> skipped;  // by requirement
-  std::string first_reason;           // of the first such skip, for the message
+  std::string first_reason;            // of the first such skip, for the message
   std::vector<std::string> skipped_tests;
   std::map<std::string, int> other_skips;  // skips of its statically planned tests, by first line
 };
@@ -48,7 +48,8 @@ Tally tally(const reports::Report& report, const Capability& capability) {
       }
       for (const auto& [name, value] : test.properties) {
         if (!name.starts_with(prefix) || value != contract::kMetValue) continue;
-        if (contract::capability_of_requirement(std::string_view(name).substr(prefix.size())) == &capability) {
+        if (contract::capability_of_requirement(std::string_view(name).substr(prefix.size())) ==
+            &capability) {
           ++result.ran_with;
           break;
         }
@@ -74,19 +75,22 @@ GateCheck require_check(const reports::Report& report, const Capability& capabil
     for (const auto& line : t.skipped_tests) check.detail += line + "\n";
   } else if (t.ran_with == 0) {
     if (t.statically_planned == 0 && !(capability.suite.empty() && capability.filter.empty())) {
-      check.reason = head + "not covered: no test of it is in the plan (--suites, --filter or --shard left "
-                            "out every one)";
+      check.reason = head +
+                     "not covered: no test of it is in the plan (--suites, --filter or --shard left "
+                     "out every one)";
     } else if (!t.other_skips.empty()) {
       check.reason = head + "not covered: its " + plural(t.statically_planned, "test") +
                      " skipped for another requirement first";
       for (const auto& [why, n] : t.other_skips) check.detail += std::to_string(n) + " x " + why + "\n";
     } else {
-      check.reason = head + "not covered: no test in this run exercised it (none of the planned tests "
-                            "needs it, or those that do ended before reaching it)";
+      check.reason = head +
+                     "not covered: no test in this run exercised it (none of the planned tests "
+                     "needs it, or those that do ended before reaching it)";
     }
   } else {
     check.passed = true;
-    check.reason = head + "covered: " + plural(t.ran_with, "test") + " ran with it, none skipped for want of it";
+    check.reason =
+        head + "covered: " + plural(t.ran_with, "test") + " ran with it, none skipped for want of it";
   }
   if (check.detail.empty()) check.detail = check.reason;
   return check;

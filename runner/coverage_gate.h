@@ -30,7 +30,8 @@ struct GateCheck {
 };
 
 // Usage error (naming the known capabilities) when a name is not one of contract::capabilities().
-[[nodiscard]] CommandResult<std::vector<std::string>> parse_capabilities(const std::vector<std::string>& names);
+[[nodiscard]] CommandResult<std::vector<std::string>> parse_capabilities(
+    const std::vector<std::string>& names);
 
 // The gate's checks over a finished run's report (the gate's own testcases are ignored).
 [[nodiscard]] std::vector<GateCheck> evaluate_coverage_gate(const reports::Report& report,

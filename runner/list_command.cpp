@@ -51,14 +51,16 @@ void print_text(const std::vector<ListedSuite>& suites) {
       if (!requirements.empty()) std::cout << "      requires: " << requirements << "\n";
     }
   }
-  std::cout << "Requirements are declared by each test (REQUIRE_DUT) and reported as SKIPPED with the reason when "
-               "the DUT cannot meet them; destructive tests need --allow-data-loss.\n";
+  std::cout
+      << "Requirements are declared by each test (REQUIRE_DUT) and reported as SKIPPED with the reason when "
+         "the DUT cannot meet them; destructive tests need --allow-data-loss.\n";
 }
 
 }  // namespace
 
 nlohmann::json list_json(const std::vector<ListedSuite>& suites, const std::string& shard) {
-  nlohmann::json out = {{"schema", "dextqual-list/1"}, {"shard", nullptr}, {"suites", nlohmann::json::array()}};
+  nlohmann::json out = {
+      {"schema", "dextqual-list/1"}, {"shard", nullptr}, {"suites", nlohmann::json::array()}};
   if (auto parsed = parse_shard(shard); !shard.empty() && parsed)
     out["shard"] = {{"index", parsed->index}, {"count", parsed->count}};
   for (const auto& listed : suites) {
@@ -109,7 +111,8 @@ int list_command(const Installation& installation, const ListOptions& options) {
     }
   }
   const TestFilter test_filter(options.filter);
-  const auto work_dir = std::filesystem::temp_directory_path() / ("dextqual-list-" + std::to_string(::getpid()));
+  const auto work_dir =
+      std::filesystem::temp_directory_path() / ("dextqual-list-" + std::to_string(::getpid()));
   std::filesystem::create_directories(work_dir);
   int status = kAllPassed;
   std::vector<ListedSuite> listed;

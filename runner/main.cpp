@@ -61,13 +61,16 @@ void add_run_options(CLI::App& command, RunOptions& options) {
   command.add_option("--expectations", options.expectations, "per-DUT expectations file (XFAIL/XPASS)")
       ->check(CLI::ExistingFile);
   command
-      .add_option("--require", options.require,
-                  "capabilities the run must cover, else it fails (" + dextqual::contract::capability_names() + ")")
+      .add_option(
+          "--require", options.require,
+          "capabilities the run must cover, else it fails (" + dextqual::contract::capability_names() + ")")
       ->delimiter(',');
   command.add_option("--max-skips", options.max_skips, "the run fails when more tests than this skipped")
       ->check(CLI::NonNegativeNumber);
-  command.add_option("--shard", options.shard, "run shard i of n of the plan (i/n; whole fixtures, deterministic)");
-  command.add_option("--rerun-failed", options.rerun_failed, "run exactly the tests that failed in this summary.json");
+  command.add_option("--shard", options.shard,
+                     "run shard i of n of the plan (i/n; whole fixtures, deterministic)");
+  command.add_option("--rerun-failed", options.rerun_failed,
+                     "run exactly the tests that failed in this summary.json");
 }
 
 // The long options the command line had ("--filter"), so a station's defaults fill in only the rest.
@@ -92,7 +95,8 @@ int main(int argc, char** argv) {
   add_run_options(*run, run_options);
   RepeatPlan repeat_plan;
   int repeat_count = 0;
-  run->add_option("--repeat", repeat_count, "soak: N whole runs into <report-dir>/repeat-<k>/; exit: the worst")
+  run->add_option("--repeat", repeat_count,
+                  "soak: N whole runs into <report-dir>/repeat-<k>/; exit: the worst")
       ->check(CLI::PositiveNumber);
   run->add_flag("--until-fail", repeat_plan.until_fail,
                 "soak: stop after the first run that fails (at most --repeat N, else 100 runs)");

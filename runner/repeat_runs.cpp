@@ -18,9 +18,10 @@ RunOptions iteration_options(const RunOptions& options, int iteration) {
   one.report_dir = (fs::path(options.report_dir) / name).string();
   if (!options.state_dir.empty()) one.state_dir = (fs::path(options.state_dir) / name).string();
   // Attachments are relative to the CI checkout, as the user spelled the report directory.
-  const std::string prefix = options.attachment_prefix.empty()
-                                 ? (options.report_dir.ends_with('/') ? options.report_dir : options.report_dir + "/")
-                                 : options.attachment_prefix;
+  const std::string prefix =
+      options.attachment_prefix.empty()
+          ? (options.report_dir.ends_with('/') ? options.report_dir : options.report_dir + "/")
+          : options.attachment_prefix;
   one.attachment_prefix = prefix + name + "/";
   return one;
 }
@@ -51,7 +52,8 @@ int worst_exit_code(const std::vector<IterationOutcome>& outcomes) {
   return worst;
 }
 
-nlohmann::json repeat_summary(const std::vector<IterationOutcome>& outcomes, const std::string& stopped_because) {
+nlohmann::json repeat_summary(const std::vector<IterationOutcome>& outcomes,
+                              const std::string& stopped_because) {
   nlohmann::json iterations = nlohmann::json::array();
   for (const auto& outcome : outcomes) {
     nlohmann::json entry = {{"iteration", outcome.iteration},
@@ -63,7 +65,8 @@ nlohmann::json repeat_summary(const std::vector<IterationOutcome>& outcomes, con
       entry["counts"] = summary.value("counts", nlohmann::json::object());
       nlohmann::json failed = nlohmann::json::array();
       for (const auto& test : summary.value("tests", nlohmann::json::array())) {
-        if (test.value("failure", false)) failed.push_back(test.value("suite", "") + " :: " + test.value("name", ""));
+        if (test.value("failure", false))
+          failed.push_back(test.value("suite", "") + " :: " + test.value("name", ""));
       }
       entry["failed"] = std::move(failed);
     }
@@ -84,7 +87,8 @@ int repeat_runs(const RunOptions& options, const RepeatPlan& plan, const Install
     std::cout << "== repeat " << k << (plan.until_fail ? " (until a failure, at most " : " of ") << plan.count
               << (plan.until_fail ? ")" : "") << ": " << one.report_dir << "\n"
               << std::flush;
-    IterationOutcome outcome{k, run_command(one, installation, signals, command_line), fs::absolute(one.report_dir)};
+    IterationOutcome outcome{k, run_command(one, installation, signals, command_line),
+                             fs::absolute(one.report_dir)};
     outcomes.push_back(outcome);
     std::cout << "== repeat " << k << ": exit " << outcome.exit_code << "\n" << std::flush;
     if (signals.signal() != 0) {
@@ -101,8 +105,8 @@ int repeat_runs(const RunOptions& options, const RepeatPlan& plan, const Install
     std::cerr << "dextqual: cannot write " << path.string() << ": " << written.error().message() << "\n";
     return kHarnessError;
   }
-  std::cout << "repeat: " << outcomes.size() << " iteration(s), " << why << "; exit " << worst_exit_code(outcomes)
-            << " (" << path.string() << ")\n";
+  std::cout << "repeat: " << outcomes.size() << " iteration(s), " << why << "; exit "
+            << worst_exit_code(outcomes) << " (" << path.string() << ")\n";
   return worst_exit_code(outcomes);
 }
 

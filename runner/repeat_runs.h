@@ -45,7 +45,8 @@ struct IterationOutcome {
 [[nodiscard]] nlohmann::json repeat_summary(const std::vector<IterationOutcome>& outcomes,
                                             const std::string& stopped_because);
 
-[[nodiscard]] int repeat_runs(const RunOptions& options, const RepeatPlan& plan, const Installation& installation,
-                              const SignalStop& signals, const std::string& command_line);
+[[nodiscard]] int repeat_runs(const RunOptions& options, const RepeatPlan& plan,
+                              const Installation& installation, const SignalStop& signals,
+                              const std::string& command_line);
 
 }  // namespace dextqual::runner

@@ -154,7 +154,8 @@ Status note_hook(RunSession& session, reports::ConsoleReporter& console, const S
 
 // The coverage gate's checks, as testcases of the pseudo-suite "dextqual" and the run property
 // coverage_gate; a failed check fails the run like any failed test (exit 1).
-Status apply_coverage_gate(RunSession& session, reports::ConsoleReporter& console, const RunOptions& options) {
+Status apply_coverage_gate(RunSession& session, reports::ConsoleReporter& console,
+                           const RunOptions& options) {
   const CoverageRequirements required{options.require, options.max_skips};
   if (required.empty()) return {};
   const auto checks = evaluate_coverage_gate(session.state().snapshot(), required);
@@ -165,7 +166,8 @@ Status apply_coverage_gate(RunSession& session, reports::ConsoleReporter& consol
     if (!check.passed) failed += (failed.empty() ? "" : "; ") + check.reason;
   }
   return session.record(RunState::property_event(
-      "coverage_gate", failed.empty() ? "passed (" + std::to_string(checks.size()) + " checks)" : "failed: " + failed));
+      "coverage_gate",
+      failed.empty() ? "passed (" + std::to_string(checks.size()) + " checks)" : "failed: " + failed));
 }
 
 // pre_run (fresh runs only), the tests, post_run (always, once tests may have run).

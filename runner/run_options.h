@@ -22,8 +22,8 @@ struct RunOptions {
   std::string report_dir = "dextqual-report";
   std::string state_dir;  // --state; default <report_dir>/state
   double timeout_per_test_s = 600;
-  std::string baseline;      // --baseline summary.json of an earlier run
-  std::string expectations;  // --expectations per-DUT file
+  std::string baseline;              // --baseline summary.json of an earlier run
+  std::string expectations;          // --expectations per-DUT file
   std::vector<std::string> require;  // --require capabilities (coverage_gate.h)
   int max_skips = -1;                // --max-skips; -1: no limit
   std::string shard;                 // --shard i/n (shard.h); empty: the whole plan

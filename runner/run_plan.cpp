@@ -74,7 +74,8 @@ CommandResult<RunPlan> make_plan(const std::vector<SuiteBinary>& available, cons
   }
   if (runnable == 0 && (plan.preset.empty() || !options.filter.empty() || !options.suite_filters.empty())) {
     if (shard.enabled() && (plan.preset.empty() || !options.filter.empty() || !options.suite_filters.empty()))
-      return usage_error("--shard " + options.shard + " has no test of this plan (its fixtures all went to other shards)");
+      return usage_error("--shard " + options.shard +
+                         " has no test of this plan (its fixtures all went to other shards)");
     return usage_error(options.filter.empty() ? "no tests to run"
                                               : "--filter '" + options.filter + "' matches no test");
   }

@@ -119,11 +119,13 @@ reports::Report RunState::snapshot() const {
   }
   // Results of suites outside the plan (the coverage gate's "dextqual" checks) follow, nothing dropped.
   for (const auto& key : extra_) {
-    const bool planned = std::any_of(plan_.begin(), plan_.end(), [&](const auto& s) { return s.name == key.first; });
+    const bool planned =
+        std::any_of(plan_.begin(), plan_.end(), [&](const auto& s) { return s.name == key.first; });
     if (planned) continue;
-    auto suite = std::find_if(report.suites.begin() + static_cast<std::ptrdiff_t>(plan_.size()), report.suites.end(),
-                              [&](const auto& s) { return s.name == key.first; });
-    if (suite == report.suites.end()) suite = report.suites.insert(report.suites.end(), reports::SuiteReport{key.first, "", {}});
+    auto suite = std::find_if(report.suites.begin() + static_cast<std::ptrdiff_t>(plan_.size()),
+                              report.suites.end(), [&](const auto& s) { return s.name == key.first; });
+    if (suite == report.suites.end())
+      suite = report.suites.insert(report.suites.end(), reports::SuiteReport{key.first, "", {}});
     suite->tests.push_back(results_.at(key));
   }
   return report;

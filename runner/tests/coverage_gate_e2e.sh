@@ -135,7 +135,7 @@ echo '{"tests": [{"suite": "rawio"}]}' >"$work/bad.json"
 "$dextqual" run --rerun-failed "$work/bad.json" --report-dir "$work/bad" >"$work/console6" 2>&1
 rc=$?
 check "--rerun-failed malformed: exit 2" $([[ $rc -eq 2 ]] && grep -q "not a dextqual summary.json" "$work/console6"; echo $?) "exit $rc: $(cat "$work/console6")"
-check "--rerun-failed malformed: nothing written" $([[ ! -e "$work/bad" ]]; echo $?) "$(ls "$work/bad")"
+check "--rerun-failed malformed: nothing written" $([[ ! -e "$work/bad" ]]; echo $?) "$(ls "$work/bad" 2>/dev/null)"
 "$dextqual" run --rerun-failed "$work/r2/summary.json" --report-dir "$work/none" >"$work/console7" 2>&1
 rc=$?
 check "--rerun-failed with nothing failed: exit 2" $([[ $rc -eq 2 ]] && grep -q "nothing failed" "$work/console7"; echo $?) "exit $rc: $(cat "$work/console7")"

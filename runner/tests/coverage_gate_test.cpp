@@ -27,7 +27,8 @@ reports::Report report_of(std::vector<reports::TestResult> tests) {
   for (auto& t : tests) {
     auto suite = std::find_if(report.suites.begin(), report.suites.end(),
                               [&](const auto& s) { return s.name == t.suite; });
-    if (suite == report.suites.end()) suite = report.suites.insert(report.suites.end(), reports::SuiteReport{t.suite, "", {}});
+    if (suite == report.suites.end())
+      suite = report.suites.insert(report.suites.end(), reports::SuiteReport{t.suite, "", {}});
     suite->tests.push_back(std::move(t));
   }
   return report;
@@ -86,7 +87,8 @@ TEST(CoverageGate, AnUnsupportedDeviceEventCountsAgainstItsCapability) {
                                       "requires detach_supported: detach on this DUT: no replug hook")});
   const auto check = only(evaluate_coverage_gate(report, {{"hotplug"}, -1}));
   EXPECT_FALSE(check.passed);
-  EXPECT_NE(check.reason.find("1 test skipped (requires detach_supported"), std::string::npos) << check.reason;
+  EXPECT_NE(check.reason.find("1 test skipped (requires detach_supported"), std::string::npos)
+      << check.reason;
 }
 
 TEST(CoverageGate, MaxSkipsCountsEverySkipButTheGatesOwn) {
@@ -106,8 +108,9 @@ TEST(CoverageGate, UnknownCapabilitiesAreAUsageErrorListingTheKnownOnes) {
   const auto parsed = parse_capabilities({"destructive", "teleport"});
   ASSERT_FALSE(parsed.has_value());
   EXPECT_EQ(parsed.error().exit_code, kUsageError);
-  EXPECT_NE(parsed.error().reason.find("no capability 'teleport' (known: destructive, passthrough, power-cut"),
-            std::string::npos)
+  EXPECT_NE(
+      parsed.error().reason.find("no capability 'teleport' (known: destructive, passthrough, power-cut"),
+      std::string::npos)
       << parsed.error().reason;
   EXPECT_EQ(parse_capabilities({"hotplug", "hotplug", "reboot"}).value(),
             (std::vector<std::string>{"hotplug", "reboot"}));

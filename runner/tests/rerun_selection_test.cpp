@@ -5,24 +5,25 @@
 namespace dextqual::runner {
 namespace {
 
-nlohmann::json summary_of(nlohmann::json tests) { return {{"schema", "dextqual-report/1"}, {"tests", tests}}; }
+nlohmann::json summary_of(nlohmann::json tests) {
+  return {{"schema", "dextqual-report/1"}, {"tests", tests}};
+}
 
 nlohmann::json test(const char* suite, const char* name, const char* verdict) {
   return {{"suite", suite}, {"name", name}, {"verdict", verdict}};
 }
 
 TEST(RerunSelection, SelectsExactlyTheTestsWithAFailingVerdict) {
-  const auto summary = summary_of({test("rawio", "TransferSize.Sweep", "FAIL"),
-                                   test("rawio", "Read.Works", "PASS"),
-                                   test("rawio", "Write.Big", "TIMEOUT"),
-                                   test("scsi", "Read.Fua", "SKIPPED"),
-                                   test("scsi", "Inquiry.Vpd", "XFAIL"),
-                                   test("buffered", "Copy.Large", "ERROR"),
-                                   test("dextqual", "coverage.require destructive", "FAIL")});
+  const auto summary =
+      summary_of({test("rawio", "TransferSize.Sweep", "FAIL"), test("rawio", "Read.Works", "PASS"),
+                  test("rawio", "Write.Big", "TIMEOUT"), test("scsi", "Read.Fua", "SKIPPED"),
+                  test("scsi", "Inquiry.Vpd", "XFAIL"), test("buffered", "Copy.Large", "ERROR"),
+                  test("dextqual", "coverage.require destructive", "FAIL")});
   const auto selection = rerun_selection_of(summary, "s.json");
   ASSERT_TRUE(selection.has_value()) << selection.error().reason;
-  EXPECT_EQ(selection->tests, (std::map<std::string, std::vector<std::string>>{
-                                  {"buffered", {"Copy.Large"}}, {"rawio", {"TransferSize.Sweep", "Write.Big"}}}));
+  EXPECT_EQ(selection->tests,
+            (std::map<std::string, std::vector<std::string>>{
+                {"buffered", {"Copy.Large"}}, {"rawio", {"TransferSize.Sweep", "Write.Big"}}}));
   RunOptions options;
   const auto narrowed = narrowed_to(options, *selection);
   ASSERT_TRUE(narrowed.has_value());
@@ -31,8 +32,8 @@ TEST(RerunSelection, SelectsExactlyTheTestsWithAFailingVerdict) {
 }
 
 TEST(RerunSelection, AFailedPlaceholderSelectsTheWholeSuite) {
-  const auto selection =
-      rerun_selection_of(summary_of({test("fio", "[listing]", "UNRESOLVED"), test("fio", "Qd.One", "FAIL")}), "s");
+  const auto selection = rerun_selection_of(
+      summary_of({test("fio", "[listing]", "UNRESOLVED"), test("fio", "Qd.One", "FAIL")}), "s");
   ASSERT_TRUE(selection.has_value());
   EXPECT_TRUE(selection->tests.at("fio").empty());
   const auto narrowed = narrowed_to(RunOptions{}, *selection);

@@ -46,7 +46,8 @@ TEST(Shard, AFixtureStaysTogetherAndThePhasesOfTheRebootContractWithIt) {
               shard_of("persistence", "Reboot.Phase2VerifyAfterRestart", count));
     EXPECT_EQ(shard_of("scsi", "Edges/Param3.Case/0", count), shard_of("scsi", "Edges/Param3.Case/4", count));
   }
-  EXPECT_EQ(shard_unit("scsi", "Edges/InquiryAllocationLength.SendsAPrefix/3"), "scsi:Edges/InquiryAllocationLength");
+  EXPECT_EQ(shard_unit("scsi", "Edges/InquiryAllocationLength.SendsAPrefix/3"),
+            "scsi:Edges/InquiryAllocationLength");
   EXPECT_EQ(shard_unit("persistence", "Reboot.Phase2VerifyAfterRestart"), "persistence:Reboot");
 }
 

@@ -158,7 +158,8 @@ Status read_names(const Reader& reader, const toml::table& table, const std::str
   const toml::node* node = table.get(key);
   if (node == nullptr) return {};
   const auto* array = node->as_array();
-  if (array == nullptr) return reader.error("run." + key, node, "expected an array of names, got " + type_name(*node));
+  if (array == nullptr)
+    return reader.error("run." + key, node, "expected an array of names, got " + type_name(*node));
   out.emplace();
   for (const auto& element : *array) {
     if (!element.is_string())
@@ -179,15 +180,17 @@ Status read_coverage(const Reader& reader, const toml::table& table, RunDefaults
   }
   if (const toml::node* node = table.get("max_skips")) {
     if (!node->is_integer() || node->value<std::int64_t>().value_or(-1) < 0)
-      return reader.error("run.max_skips", node, "expected a count of tests (0 or more), got " + type_name(*node));
+      return reader.error("run.max_skips", node,
+                          "expected a count of tests (0 or more), got " + type_name(*node));
     run.max_skips = static_cast<int>(node->value<std::int64_t>().value_or(0));
   }
   return {};
 }
 
 Status read_run(const Reader& reader, const toml::table& table, RunDefaults& run) {
-  DQ_TRY(reader.known_keys(table, "run.",
-                           {"suites", "filter", "quick", "timeout_per_test_s", "expectations", "require", "max_skips"}));
+  DQ_TRY(reader.known_keys(
+      table, "run.",
+      {"suites", "filter", "quick", "timeout_per_test_s", "expectations", "require", "max_skips"}));
   DQ_TRY(read_names(reader, table, "suites", run.suites));
   DQ_TRY(read_coverage(reader, table, run));
   if (table.contains("filter")) DQ_TRY(reader.string(table, "run.", "filter", run.filter.emplace()));

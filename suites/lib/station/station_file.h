@@ -42,7 +42,7 @@ struct RunDefaults {
   std::optional<std::string> filter;
   std::optional<bool> quick;
   std::optional<double> timeout_per_test_s;
-  std::optional<std::string> expectations;  // per-DUT XFAIL file, absolute
+  std::optional<std::string> expectations;          // per-DUT XFAIL file, absolute
   std::optional<std::vector<std::string>> require;  // capabilities the run must cover (--require)
   std::optional<int> max_skips;                     // --max-skips
 };

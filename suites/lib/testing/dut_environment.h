@@ -56,12 +56,12 @@ inline std::optional<std::string> unmet(std::optional<std::string> reason) { ret
 }  // namespace dextqual::testing::detail
 
 // REQUIRE_DUT(raw_node), REQUIRE_DUT(capacity_at_least(1 << 30)): skips the test with the reason.
-#define REQUIRE_DUT(requirement_expr)                                                               \
-  do {                                                                                              \
-    if (auto dq_skip = ::dextqual::testing::detail::check_requirement(                             \
-            #requirement_expr,                                                                      \
+#define REQUIRE_DUT(requirement_expr)                                                                \
+  do {                                                                                               \
+    if (auto dq_skip = ::dextqual::testing::detail::check_requirement(                               \
+            #requirement_expr,                                                                       \
             ::dextqual::testing::detail::unmet(::dextqual::testing::requirement::requirement_expr)); \
-        dq_skip) {                                                                                  \
-      GTEST_SKIP() << *dq_skip;                                                                     \
-    }                                                                                               \
+        dq_skip) {                                                                                   \
+      GTEST_SKIP() << *dq_skip;                                                                      \
+    }                                                                                                \
   } while (false)
