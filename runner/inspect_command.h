@@ -1,5 +1,5 @@
-// `dextqual list` (suites and their tests) and `dextqual inspect` (a device's identity, size, what
-// holds it, and what the safety gate would decide). Neither writes anything.
+// `dextqual inspect` (a device's identity, size, what holds it, and what the safety gate would
+// decide). It writes nothing. (`dextqual list` is list_command.h.)
 #pragma once
 
 #include "runner/installation.h"
@@ -7,8 +7,6 @@
 
 namespace dextqual::runner {
 
-[[nodiscard]] int list_command(const Installation& installation, const std::vector<std::string>& suites,
-                               const std::string& filter);
 [[nodiscard]] int inspect_command(const DeviceRequest& request);
 
 }  // namespace dextqual::runner

@@ -5,9 +5,12 @@
 #include <iostream>
 #include <set>
 
+#include "contract/capabilities.h"
 #include "runner/exit_status.h"
 #include "runner/inspect_command.h"
 #include "runner/installation.h"
+#include "runner/list_command.h"
+#include "runner/repeat_runs.h"
 #include "runner/run_command.h"
 #include "runner/selftest_command.h"
 #include "runner/signal_stop.h"
@@ -64,6 +67,17 @@ void add_run_options(CLI::App& command, RunOptions& options) {
       ->check(CLI::ExistingFile);
   command.add_option("--property", options.properties,
                      "key=value for the reports (JUnit run.<key>, summary.json, HTML); repeatable");
+  command
+      .add_option(
+          "--require", options.require,
+          "capabilities the run must cover, else it fails (" + dextqual::contract::capability_names() + ")")
+      ->delimiter(',');
+  command.add_option("--max-skips", options.max_skips, "the run fails when more tests than this skipped")
+      ->check(CLI::NonNegativeNumber);
+  command.add_option("--shard", options.shard,
+                     "run shard i of n of the plan (i/n; whole fixtures, deterministic)");
+  command.add_option("--rerun-failed", options.rerun_failed,
+                     "run exactly the tests that failed in this summary.json");
 }
 
 // The long options the command line had ("--filter"), so a station's defaults fill in only the rest.
@@ -86,12 +100,20 @@ int main(int argc, char** argv) {
   RunOptions run_options;
   auto* run = app.add_subcommand("run", "qualify a device (default: simdext with the clean profile)");
   add_run_options(*run, run_options);
+  RepeatPlan repeat_plan;
+  int repeat_count = 0;
+  run->add_option("--repeat", repeat_count,
+                  "soak: N whole runs into <report-dir>/repeat-<k>/; exit: the worst")
+      ->check(CLI::PositiveNumber);
+  run->add_flag("--until-fail", repeat_plan.until_fail,
+                "soak: stop after the first run that fails (at most --repeat N, else 100 runs)");
 
-  std::vector<std::string> list_suites;
-  std::string list_filter;
+  ListOptions list_options;
   auto* list = app.add_subcommand("list", "list the suites and their tests");
-  list->add_option("--suites", list_suites, "suites to list")->delimiter(',');
-  list->add_option("--filter", list_filter, "GoogleTest-style filter");
+  list->add_option("--suites", list_options.suites, "suites to list")->delimiter(',');
+  list->add_option("--filter", list_options.filter, "GoogleTest-style filter");
+  list->add_option("--shard", list_options.shard, "only what `run --shard i/n` would run");
+  list->add_flag("--json", list_options.json, "the plan as JSON (schema dextqual-list/1), for CI matrices");
 
   DeviceRequest inspect_request;
   auto* inspect = app.add_subcommand(
@@ -145,9 +167,13 @@ int main(int argc, char** argv) {
       std::cerr << "dextqual: " << station.error().reason << "\n";
       return station.error().exit_code;
     }
+    if (repeat_count > 0 || repeat_plan.until_fail) {
+      repeat_plan.count = repeat_count > 0 ? repeat_count : kUntilFailBound;
+      return repeat_runs(run_options, repeat_plan, installation, signals, joined(argc, argv));
+    }
     return run_command(run_options, installation, signals, joined(argc, argv));
   }
-  if (*list) return list_command(installation, list_suites, list_filter);
+  if (*list) return list_command(installation, list_options);
   if (*inspect) return inspect_command(inspect_request);
   if (*resume) {
     return resume_command(resume_state, installation, signals,

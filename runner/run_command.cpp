@@ -8,12 +8,15 @@
 #include "contract/run_contract.h"
 #include "reports/console_reporter.h"
 #include "runner/baseline.h"
+#include "runner/coverage_gate.h"
 #include "runner/dut_provider.h"
 #include "runner/host_identity.h"
+#include "runner/rerun_selection.h"
 #include "runner/resume_after_reboot.h"
 #include "runner/run_plan.h"
 #include "runner/run_properties.h"
 #include "runner/run_session.h"
+#include "runner/shard.h"
 #include "runner/station_options.h"
 #include "runner/station_run_hooks.h"
 #include "runner/suite_launch.h"
@@ -161,6 +164,24 @@ Status note_hook(RunSession& session, reports::ConsoleReporter& console, const S
   return session.record(RunState::property_event("station." + name, hook.failure));
 }
 
+// The coverage gate's checks, as testcases of the pseudo-suite "dextqual" and the run property
+// coverage_gate; a failed check fails the run like any failed test (exit 1).
+Status apply_coverage_gate(RunSession& session, reports::ConsoleReporter& console,
+                           const RunOptions& options) {
+  const CoverageRequirements required{options.require, options.max_skips};
+  if (required.empty()) return {};
+  const auto checks = evaluate_coverage_gate(session.state().snapshot(), required);
+  std::string failed;
+  for (const auto& check : checks) {
+    console.note(check.reason);
+    DQ_TRY(session.record(RunState::result_event(gate_result(check))));
+    if (!check.passed) failed += (failed.empty() ? "" : "; ") + check.reason;
+  }
+  return session.record(RunState::property_event(
+      "coverage_gate",
+      failed.empty() ? "passed (" + std::to_string(checks.size()) + " checks)" : "failed: " + failed));
+}
+
 // pre_run (fresh runs only), the tests, post_run (always, once tests may have run).
 Result<std::string> execute_with_hooks(RunSession& session, Prepared& prepared,
                                        reports::ConsoleReporter& console, HookPhase phase) {
@@ -183,7 +204,7 @@ Result<std::string> execute_with_hooks(RunSession& session, Prepared& prepared,
 }
 
 int execute_and_finish(RunSession& session, Prepared& prepared, reports::ConsoleReporter& console,
-                       const SignalStop& signals, const std::string& baseline, HookPhase phase) {
+                       const SignalStop& signals, const RunOptions& options, HookPhase phase) {
   auto status = execute_with_hooks(session, prepared, console, phase);
   if (!status) {
     console.note("harness error: " + status.error().message());
@@ -197,7 +218,14 @@ int execute_and_finish(RunSession& session, Prepared& prepared, reports::Console
     return kRebootPending;
   }
   if (signals.signal() != 0) console.note("stopped by signal " + std::to_string(signals.signal()));
-  note_baseline(baseline, session, console);
+  note_baseline(options.baseline, session, console);
+  if (*status == "finished") {
+    if (auto gated = apply_coverage_gate(session, console, options); !gated) {
+      console.note("harness error: " + gated.error().message());
+      (void)session.finish("harness-error");
+      return kHarnessError;
+    }
+  }
   // Said before the summary, so that the summary line stays the last line of the console.
   console.note("reports: " + (prepared.report_dir / "junit.xml").string() +
                ", summary.json, report.html, logs/");
@@ -344,13 +372,28 @@ int continue_run(const fs::path& state_dir, const Installation& installation, co
   if (auto s = session.record(RunState::resume_event(utc_now(), current_boot)); !s) {
     return fail_with({kHarnessError, s.error().message()});
   }
-  return execute_and_finish(session, *prepared, console, signals, options.baseline, HookPhase::resumed_run);
+  return execute_and_finish(session, *prepared, console, signals, options, HookPhase::resumed_run);
+}
+
+// --rerun-failed: the earlier run's failed tests, on top of whatever else the options select.
+CommandResult<RunOptions> narrowed_for_rerun(const RunOptions& options) {
+  if (options.rerun_failed.empty()) return options;
+  auto selection = read_rerun_selection(options.rerun_failed);
+  if (!selection) return std::unexpected(selection.error());
+  auto narrowed = narrowed_to(options, *selection);
+  if (narrowed) narrowed->rerun_failed = fs::absolute(options.rerun_failed).string();
+  return narrowed;
 }
 
 }  // namespace
 
-int run_command(const RunOptions& options, const Installation& installation, const SignalStop& signals,
+int run_command(const RunOptions& given, const Installation& installation, const SignalStop& signals,
                 const std::string& command_line) {
+  if (auto required = parse_capabilities(given.require); !required) return fail_with(required.error());
+  if (auto shard = parse_shard(given.shard); !given.shard.empty() && !shard) return fail_with(shard.error());
+  auto narrowed = narrowed_for_rerun(given);
+  if (!narrowed) return fail_with(narrowed.error());
+  const RunOptions& options = *narrowed;
   const auto suites = discover_suites(installation.suites_dir);
   if (suites.empty()) {
     return fail_with({kHarnessError, "no suite binaries in " + installation.suites_dir.string() +
@@ -398,6 +441,8 @@ int run_command(const RunOptions& options, const Installation& installation, con
   run.properties = std::move(*gathered);
   run.properties["mode"] = options.quick ? "quick" : "full";
   run.properties["filter"] = options.filter;
+  if (!options.shard.empty()) run.properties["shard"] = options.shard;
+  if (!options.rerun_failed.empty()) run.properties["rerun_failed"] = options.rerun_failed;
   if (!prepared->dut.info.profile.empty()) run.properties["simdext_profile"] = prepared->dut.info.profile;
   if (!options.device_file.empty()) {
     // Read (and checked) before the DUT was admitted; read again here only for its report properties.
@@ -424,7 +469,7 @@ int run_command(const RunOptions& options, const Installation& installation, con
     if (auto s = session.record(RunState::result_event(preset)); !s)
       return fail_with({kHarnessError, s.error().message()});
   }
-  return execute_and_finish(session, *prepared, console, signals, options.baseline, HookPhase::fresh_run);
+  return execute_and_finish(session, *prepared, console, signals, options, HookPhase::fresh_run);
 }
 
 int resume_command(const fs::path& state_dir, const Installation& installation, const SignalStop& signals,

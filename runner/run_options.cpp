@@ -18,6 +18,10 @@ nlohmann::json to_json(const RunOptions& o) {
           {"heartbeat_s", o.heartbeat_s},
           {"baseline", o.baseline},
           {"expectations", o.expectations},
+          {"require", o.require},
+          {"max_skips", o.max_skips},
+          {"shard", o.shard},
+          {"rerun_failed", o.rerun_failed},
           {"attachment_prefix", o.attachment_prefix}};
 }
 
@@ -38,6 +42,10 @@ RunOptions run_options_from_json(const nlohmann::json& j) {
   o.heartbeat_s = j.value("heartbeat_s", 60.0);
   o.baseline = j.value("baseline", "");
   o.expectations = j.value("expectations", "");
+  o.require = j.value("require", std::vector<std::string>{});
+  o.max_skips = j.value("max_skips", -1);
+  o.shard = j.value("shard", "");
+  o.rerun_failed = j.value("rerun_failed", "");
   o.attachment_prefix = j.value("attachment_prefix", "");
   return o;
 }

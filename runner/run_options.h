@@ -22,9 +22,13 @@ struct RunOptions {
   std::string report_dir = "dextqual-report";
   std::string state_dir;  // --state; default <report_dir>/state
   double timeout_per_test_s = 600;
-  double heartbeat_s = 60;  // --heartbeat: seconds between "still running" lines in a CI log (0: none)
+  double heartbeat_s = 60;   // --heartbeat: seconds between "still running" lines in a CI log (0: none)
   std::string baseline;      // --baseline summary.json of an earlier run
   std::string expectations;  // --expectations per-DUT file
+  std::vector<std::string> require;  // --require capabilities (coverage_gate.h)
+  int max_skips = -1;                // --max-skips; -1: no limit
+  std::string shard;                 // --shard i/n (shard.h); empty: the whole plan
+  std::string rerun_failed;          // --rerun-failed summary.json (rerun_selection.h), for the record
   // --property key=value, for the reports. Not journaled here: they are in the run event's properties.
   std::vector<std::string> properties;
   // [[ATTACHMENT|...]] prefix: the report directory as the user spelled it (CI resolves attachments

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "runner/shard.h"
 #include "runner/test_filter.h"
 #include "runner/test_listing.h"
 
@@ -18,6 +19,12 @@ CommandResult<RunPlan> make_plan(const std::vector<SuiteBinary>& available, cons
     }
   }
   const TestFilter filter(options.filter);
+  Shard shard;
+  if (!options.shard.empty()) {
+    auto parsed = parse_shard(options.shard);
+    if (!parsed) return std::unexpected(parsed.error());
+    shard = *parsed;
+  }
   RunPlan plan;
   std::size_t runnable = 0;
   std::error_code ec;
@@ -49,6 +56,7 @@ CommandResult<RunPlan> make_plan(const std::vector<SuiteBinary>& available, cons
       const TestFilter suite_filter(own == options.suite_filters.end() ? std::string_view() : own->second);
       for (const auto& test : *listed) {
         if (!filter.matches(test.name) || !suite_filter.matches(test.name)) continue;
+        if (!in_shard(shard, suite.name, test.name)) continue;
         planned.tests.push_back(test.name);
         if (test.disabled) {
           reports::TestResult result;
@@ -65,6 +73,9 @@ CommandResult<RunPlan> make_plan(const std::vector<SuiteBinary>& available, cons
     if (!planned.tests.empty()) plan.suites.push_back(std::move(planned));
   }
   if (runnable == 0 && (plan.preset.empty() || !options.filter.empty() || !options.suite_filters.empty())) {
+    if (shard.enabled() && (plan.preset.empty() || !options.filter.empty() || !options.suite_filters.empty()))
+      return usage_error("--shard " + options.shard +
+                         " has no test of this plan (its fixtures all went to other shards)");
     return usage_error(options.filter.empty() ? "no tests to run"
                                               : "--filter '" + options.filter + "' matches no test");
   }

@@ -117,6 +117,17 @@ reports::Report RunState::snapshot() const {
     }
     report.suites.push_back(std::move(suite));
   }
+  // Results of suites outside the plan (the coverage gate's "dextqual" checks) follow, nothing dropped.
+  for (const auto& key : extra_) {
+    const bool planned =
+        std::any_of(plan_.begin(), plan_.end(), [&](const auto& s) { return s.name == key.first; });
+    if (planned) continue;
+    auto suite = std::find_if(report.suites.begin() + static_cast<std::ptrdiff_t>(plan_.size()),
+                              report.suites.end(), [&](const auto& s) { return s.name == key.first; });
+    if (suite == report.suites.end())
+      suite = report.suites.insert(report.suites.end(), reports::SuiteReport{key.first, "", {}});
+    suite->tests.push_back(results_.at(key));
+  }
   return report;
 }
 

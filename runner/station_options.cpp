@@ -34,6 +34,8 @@ CommandResult<std::optional<station::Station>> apply_station(RunOptions& options
   if (run.timeout_per_test_s && unsaid("--timeout-per-test"))
     options.timeout_per_test_s = *run.timeout_per_test_s;
   if (run.expectations && unsaid("--expectations")) options.expectations = *run.expectations;
+  if (run.require && unsaid("--require")) options.require = *run.require;
+  if (run.max_skips && unsaid("--max-skips")) options.max_skips = *run.max_skips;
   if (!station->device.allow_data_loss.empty() && unsaid("--allow-data-loss")) {
     options.allow_data_loss = station->device.allow_data_loss;
   }

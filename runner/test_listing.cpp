@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "contract/capabilities.h"
 #include "process/child_process.h"
 #include "reports/text_safety.h"
 
@@ -52,6 +53,26 @@ Result<std::vector<ListedTest>> list_tests(const std::filesystem::path& binary,
   return tests;
 }
 
+namespace {
+
+// The requirement a source line declares, by the name the skip text and contract/capabilities.h use:
+// REQUIRE_DUT(raw_node), SKIP_UNLESS(requirement::data_loss_allowed()), SCSI_REQUIRE(scsi_passthrough()),
+// REQUIRE_DEVICE_EVENT(*lifecycle, DeviceEvent::power_cut) ("power_cut_supported").
+std::string requirement_declared_in(std::string_view line) {
+  for (const std::string_view macro : {"REQUIRE_DUT(", "SKIP_UNLESS(", "SCSI_REQUIRE("}) {
+    if (const auto at = line.find(macro); at != std::string_view::npos)
+      return contract::requirement_name_of(line.substr(at + macro.size()));
+  }
+  constexpr std::string_view kEvent = "DeviceEvent::";
+  if (line.find("REQUIRE_DEVICE_EVENT(") == std::string_view::npos) return {};
+  const auto at = line.find(kEvent);
+  if (at == std::string_view::npos) return {};
+  auto event = line.substr(at + kEvent.size());
+  return std::string(event.substr(0, event.find_first_of(");, "))) + "_supported";
+}
+
+}  // namespace
+
 TestGuard read_test_guard(const ListedTest& test) {
   TestGuard guard;
   std::ifstream source(test.file);
@@ -60,18 +81,15 @@ TestGuard read_test_guard(const ListedTest& test) {
   for (int n = 1; n < test.line && std::getline(source, text); ++n) {
   }
   // The TEST line itself, then a few lines of its body.
-  for (int n = 0; n < 8 && std::getline(source, text); ++n) {
+  for (int n = 0; n < 12 && std::getline(source, text); ++n) {
     const auto start = text.find_first_not_of(' ');
     if (start == std::string::npos) continue;
     const std::string_view line = std::string_view(text).substr(start);
     if (line.starts_with("//") && guard.guards.empty() && n <= 2) {
       guard.guards = std::string(line.substr(line.find_first_not_of("/ ")));
     }
-    if (const auto at = line.find("REQUIRE_DUT("); at != std::string_view::npos) {
-      const auto close = line.find(')', at);
-      guard.requires_.emplace_back(
-          line.substr(at + 12, close == std::string_view::npos ? 0 : close - at - 12));
-    }
+    if (auto requirement = requirement_declared_in(line); !requirement.empty())
+      guard.requires_.push_back(std::move(requirement));
     if (line.starts_with("}")) break;
   }
   return guard;

@@ -58,11 +58,13 @@ TEST_F(StationOptions, StationDefaultsFillInOnlyWhatTheCommandLineDidNotSay) {
   const auto station = write("station.toml",
                              "[device]\nallow_data_loss = \"SER1\"\n"
                              "[run]\nsuites = [\"scsi\"]\nfilter = \"*Inquiry*\"\nquick = true\n"
-                             "timeout_per_test_s = 42\nexpectations = \"xfail.toml\"\n");
+                             "timeout_per_test_s = 42\nexpectations = \"xfail.toml\"\n"
+                             "require = [\"destructive\"]\nmax_skips = 5\n");
   RunOptions options;
   options.filter = "*Cdb*";
+  options.max_skips = 0;
   options.timeout_per_test_s = 7;
-  auto applied = apply_station(options, {"--filter", "--timeout-per-test", "--full"}, station);
+  auto applied = apply_station(options, {"--filter", "--timeout-per-test", "--full", "--max-skips"}, station);
   ASSERT_TRUE(applied.has_value()) << applied.error().reason;
   ASSERT_TRUE(applied->has_value());
   EXPECT_EQ(options.device_file, station.string());
@@ -72,12 +74,15 @@ TEST_F(StationOptions, StationDefaultsFillInOnlyWhatTheCommandLineDidNotSay) {
   EXPECT_FALSE(options.quick);                 // --full said so
   EXPECT_EQ(options.expectations, (dir_ / "xfail.toml").string());
   EXPECT_EQ(options.allow_data_loss, "SER1");
+  EXPECT_EQ(options.require, std::vector<std::string>{"destructive"});
+  EXPECT_EQ(options.max_skips, 0);  // the command line wins
 
   RunOptions silent;
   ASSERT_TRUE(apply_station(silent, {}, station).has_value());
   EXPECT_TRUE(silent.quick);
   EXPECT_EQ(silent.filter, "*Inquiry*");
   EXPECT_EQ(silent.timeout_per_test_s, 42.0);
+  EXPECT_EQ(silent.max_skips, 5);
 }
 
 TEST_F(StationOptions, AMalformedStationIsAUsageErrorNamingKeyAndFile) {

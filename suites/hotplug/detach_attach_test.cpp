@@ -32,11 +32,8 @@ long long ms(std::chrono::steady_clock::duration duration) {
 TEST(Hotplug, DetachAttachCyclesWithIoInFlight) {
   SKIP_UNLESS(requirement::data_loss_allowed());
   auto lifecycle = platform::make_device_lifecycle(dut(), platform::system_command_runner());
-  for (DeviceEvent event : {DeviceEvent::detach, DeviceEvent::attach}) {
-    if (auto unsupported = lifecycle->why_unsupported(event)) {
-      GTEST_SKIP() << platform::to_string(event) << " on this DUT: " << *unsupported;
-    }
-  }
+  REQUIRE_DEVICE_EVENT(*lifecycle, DeviceEvent::detach);
+  REQUIRE_DEVICE_EVENT(*lifecycle, DeviceEvent::attach);
   const auto budget = attach_budget(dut());
   RecordProperty("attach_budget_ms", std::to_string(budget.count()));  // the HTML report's F10 picture
   const ResourceCount before = count_resources(dut());

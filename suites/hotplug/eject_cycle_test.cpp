@@ -21,11 +21,8 @@ constexpr integrity::LbaRange kArea{2048, 4096};
 TEST(Hotplug, EjectReattachCyclesKeepAcknowledgedWrites) {
   SKIP_UNLESS(requirement::data_loss_allowed());
   auto lifecycle = platform::make_device_lifecycle(dut(), platform::system_command_runner());
-  for (DeviceEvent event : {DeviceEvent::eject, DeviceEvent::attach}) {
-    if (auto unsupported = lifecycle->why_unsupported(event)) {
-      GTEST_SKIP() << platform::to_string(event) << " on this DUT: " << *unsupported;
-    }
-  }
+  REQUIRE_DEVICE_EVENT(*lifecycle, DeviceEvent::eject);
+  REQUIRE_DEVICE_EVENT(*lifecycle, DeviceEvent::attach);
   const auto budget = attach_budget(dut());
   RecordProperty("attach_budget_ms", std::to_string(budget.count()));  // the HTML report's F10 picture
   const int cycles = dut().quick ? 2 : 10;

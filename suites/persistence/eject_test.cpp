@@ -18,16 +18,11 @@ namespace {
 using platform::DeviceEvent;
 using testing::dut;
 
-#define SKIP_UNLESS_EVENT(lifecycle, event)                                         \
-  if (auto unsupported = (lifecycle).why_unsupported(event)) {                      \
-    GTEST_SKIP() << platform::to_string(event) << " on this DUT: " << *unsupported; \
-  }
-
 TEST(Eject, AcknowledgedRawWritesSurviveCleanEjectAndReattach) {
   SKIP_UNLESS(requirement::data_loss_allowed());
   auto lifecycle = platform::make_device_lifecycle(dut(), platform::system_command_runner());
-  SKIP_UNLESS_EVENT(*lifecycle, DeviceEvent::eject);
-  SKIP_UNLESS_EVENT(*lifecycle, DeviceEvent::attach);
+  REQUIRE_DEVICE_EVENT(*lifecycle, DeviceEvent::eject);
+  REQUIRE_DEVICE_EVENT(*lifecycle, DeviceEvent::attach);
   const PersistencePlan plan = PersistencePlan::for_dut(dut());
   const std::uint32_t sectors_per_block = dut().logical_block_size / 512;
   auto identity = integrity::RunIdentity::generate();
@@ -58,8 +53,8 @@ TEST(Eject, FilesSurviveUnmountCleanEjectAndReattach) {
   SKIP_UNLESS(requirement::data_loss_allowed());
   SKIP_UNLESS(requirement::capacity_at_least(kLayoutMinimumBytes));
   auto lifecycle = platform::make_device_lifecycle(dut(), platform::system_command_runner());
-  SKIP_UNLESS_EVENT(*lifecycle, DeviceEvent::eject);
-  SKIP_UNLESS_EVENT(*lifecycle, DeviceEvent::attach);
+  REQUIRE_DEVICE_EVENT(*lifecycle, DeviceEvent::eject);
+  REQUIRE_DEVICE_EVENT(*lifecycle, DeviceEvent::attach);
   auto disk = platform::make_disk_lifecycle(platform::system_command_runner());
   auto identity = integrity::RunIdentity::generate();
   ASSERT_TRUE(identity.has_value());

@@ -21,11 +21,8 @@ using testing::dut;
 TEST(PowerCut, MustSurviveWritesSurviveAndTheRestIsOldOrNew) {
   SKIP_UNLESS(requirement::data_loss_allowed());
   auto lifecycle = platform::make_device_lifecycle(dut(), platform::system_command_runner());
-  for (DeviceEvent event : {DeviceEvent::power_cut, DeviceEvent::attach}) {
-    if (auto unsupported = lifecycle->why_unsupported(event)) {
-      GTEST_SKIP() << platform::to_string(event) << " on this DUT: " << *unsupported;
-    }
-  }
+  REQUIRE_DEVICE_EVENT(*lifecycle, DeviceEvent::power_cut);
+  REQUIRE_DEVICE_EVENT(*lifecycle, DeviceEvent::attach);
   const PersistencePlan plan = PersistencePlan::for_dut(dut());
   const std::uint32_t sectors_per_block = dut().logical_block_size / 512;
   auto identity = integrity::RunIdentity::generate();
@@ -60,11 +57,8 @@ TEST(PowerCut, FlushOfA256MiBDirtySetIsHonoured) {
   constexpr std::uint64_t kDirtySectors = (256ull << 20) / 512;
   SKIP_UNLESS(requirement::capacity_at_least((kDirtySectors + 4096) * 512));
   auto lifecycle = platform::make_device_lifecycle(dut(), platform::system_command_runner());
-  for (DeviceEvent event : {DeviceEvent::power_cut, DeviceEvent::attach}) {
-    if (auto unsupported = lifecycle->why_unsupported(event)) {
-      GTEST_SKIP() << platform::to_string(event) << " on this DUT: " << *unsupported;
-    }
-  }
+  REQUIRE_DEVICE_EVENT(*lifecycle, DeviceEvent::power_cut);
+  REQUIRE_DEVICE_EVENT(*lifecycle, DeviceEvent::attach);
   const integrity::LbaRange area{2048, kDirtySectors};
   const std::uint32_t sectors_per_block = dut().logical_block_size / 512;
   auto identity = integrity::RunIdentity::generate();

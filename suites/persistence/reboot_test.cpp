@@ -22,9 +22,7 @@ using testing::dut;
 TEST(Reboot, Phase1WriteAndFlush) {
   SKIP_UNLESS(requirement::data_loss_allowed());
   // The runner reboots with `simdext restart`, or on real hardware with the station's reboot hook.
-  if (dut().kind != DutKind::simdext) {
-    SKIP_UNLESS(requirement::hook("reboot"));
-  }
+  SKIP_UNLESS(requirement::reboot_supported());
   auto state = state_path(dut(), "");
   ASSERT_TRUE(state.has_value()) << state.error().message();
   const RebootPaths paths = RebootPaths::under(*state);
@@ -58,6 +56,7 @@ TEST(Reboot, Phase1WriteAndFlush) {
 
 TEST(Reboot, Phase2VerifyAfterRestart) {
   SKIP_UNLESS(requirement::data_loss_allowed());
+  SKIP_UNLESS(requirement::reboot_supported());  // as phase 1: without a reboot it never wrote
   auto state = state_path(dut(), "");
   ASSERT_TRUE(state.has_value()) << state.error().message();
   const RebootPaths paths = RebootPaths::under(*state);

@@ -13,6 +13,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "core/result.h"
 #include "dut/dut_description.h"
@@ -29,6 +30,9 @@ enum class DeviceEvent {
 };
 
 [[nodiscard]] std::string to_string(DeviceEvent event);
+// The requirement a test that needs this event declares ("power_cut_supported",
+// contract/capabilities.h): its skip counts against the capability that needs the event.
+[[nodiscard]] std::string_view requirement_name(DeviceEvent event);
 
 class DeviceLifecycle {
  public:

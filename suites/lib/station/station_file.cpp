@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "contract/capabilities.h"
+
 namespace dextqual::station {
 namespace {
 
@@ -151,21 +153,46 @@ Status read_report(const Reader& reader, const toml::table& table, std::map<std:
   return {};
 }
 
-Status read_run(const Reader& reader, const toml::table& table, RunDefaults& run) {
-  DQ_TRY(
-      reader.known_keys(table, "run.", {"suites", "filter", "quick", "timeout_per_test_s", "expectations"}));
-  if (const toml::node* node = table.get("suites")) {
-    const auto* array = node->as_array();
-    if (array == nullptr)
-      return reader.error("run.suites", node, "expected an array of suite names, got " + type_name(*node));
-    run.suites.emplace();
-    for (const auto& element : *array) {
-      if (!element.is_string())
-        return reader.error("run.suites", &element,
-                            "expected suite names (strings), got " + type_name(element));
-      run.suites->push_back(element.value<std::string>().value_or(""));
+Status read_names(const Reader& reader, const toml::table& table, const std::string& key,
+                  std::optional<std::vector<std::string>>& out) {
+  const toml::node* node = table.get(key);
+  if (node == nullptr) return {};
+  const auto* array = node->as_array();
+  if (array == nullptr)
+    return reader.error("run." + key, node, "expected an array of names, got " + type_name(*node));
+  out.emplace();
+  for (const auto& element : *array) {
+    if (!element.is_string())
+      return reader.error("run." + key, &element, "expected names (strings), got " + type_name(element));
+    out->push_back(element.value<std::string>().value_or(""));
+  }
+  return {};
+}
+
+// run.require names capabilities of contract/capabilities.h, run.max_skips a count (the coverage gate).
+Status read_coverage(const Reader& reader, const toml::table& table, RunDefaults& run) {
+  DQ_TRY(read_names(reader, table, "require", run.require));
+  for (const auto& name : run.require.value_or(std::vector<std::string>{})) {
+    if (contract::find_capability(name) == nullptr) {
+      return reader.error("run.require", table.get("require"),
+                          "no capability '" + name + "' (known: " + contract::capability_names() + ")");
     }
   }
+  if (const toml::node* node = table.get("max_skips")) {
+    if (!node->is_integer() || node->value<std::int64_t>().value_or(-1) < 0)
+      return reader.error("run.max_skips", node,
+                          "expected a count of tests (0 or more), got " + type_name(*node));
+    run.max_skips = static_cast<int>(node->value<std::int64_t>().value_or(0));
+  }
+  return {};
+}
+
+Status read_run(const Reader& reader, const toml::table& table, RunDefaults& run) {
+  DQ_TRY(reader.known_keys(
+      table, "run.",
+      {"suites", "filter", "quick", "timeout_per_test_s", "expectations", "require", "max_skips"}));
+  DQ_TRY(read_names(reader, table, "suites", run.suites));
+  DQ_TRY(read_coverage(reader, table, run));
   if (table.contains("filter")) DQ_TRY(reader.string(table, "run.", "filter", run.filter.emplace()));
   if (const toml::node* node = table.get("quick")) {
     if (!node->is_boolean())

@@ -42,7 +42,9 @@ struct RunDefaults {
   std::optional<std::string> filter;
   std::optional<bool> quick;
   std::optional<double> timeout_per_test_s;
-  std::optional<std::string> expectations;  // per-DUT XFAIL file, absolute
+  std::optional<std::string> expectations;          // per-DUT XFAIL file, absolute
+  std::optional<std::vector<std::string>> require;  // capabilities the run must cover (--require)
+  std::optional<int> max_skips;                     // --max-skips
 };
 
 struct Station {
@@ -56,8 +58,8 @@ struct Station {
 };
 
 // Run properties the runner sets itself; a station may not redefine them.
-inline constexpr std::string_view kReservedProperties[] = {"mode", "filter", "simdext_profile", "resumed_at",
-                                                           "station"};
+inline constexpr std::string_view kReservedProperties[] = {
+    "mode", "filter", "simdext_profile", "resumed_at", "station", "shard", "rerun_failed", "coverage_gate"};
 
 // Parses `text` as the station file at `file` (used for messages and for resolving relative paths).
 [[nodiscard]] Result<Station> parse_station(std::string_view text, const std::filesystem::path& file);

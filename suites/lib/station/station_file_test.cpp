@@ -38,6 +38,8 @@ TEST(StationFile, TheExampleDocumentsAndSetsEveryKey) {
   EXPECT_EQ(station->run.quick, false);
   EXPECT_EQ(station->run.timeout_per_test_s, 900.0);
   EXPECT_EQ(station->run.expectations, (dir / "expectations/acme-x1.toml").string());
+  EXPECT_EQ(station->run.require, (std::vector<std::string>{"destructive", "passthrough"}));
+  EXPECT_EQ(station->run.max_skips, 20);
 }
 
 TEST(StationFile, AnEmptyFileIsAStationWithNothingSet) {
@@ -73,6 +75,10 @@ TEST(StationFile, WrongTypesNameTheKeyAndWhatWasExpected) {
            {"[run]\nsuites = [\"scsi\", 3]\n", "key 'run.suites'"},
            {"[run]\ntimeout_per_test_s = \"10\"\n", "key 'run.timeout_per_test_s'"},
            {"[run]\ntimeout_per_test_s = 0\n", "must be more than 0"},
+           {"[run]\nrequire = \"destructive\"\n", "key 'run.require' (line 2): expected an array"},
+           {"[run]\nrequire = [\"destructve\"]\n", "no capability 'destructve' (known: destructive, "},
+           {"[run]\nmax_skips = -1\n", "key 'run.max_skips' (line 2): expected a count"},
+           {"[run]\nmax_skips = \"3\"\n", "key 'run.max_skips'"},
            {"[device]\nserial = 1234\n", "key 'device.serial' (line 2): expected a string, got an integer"},
            {"device = \"/dev/sdb\"\n", "key 'device' (line 1): expected a table, got a string"},
            {"[hooks]\npower_cycle = 3\n",

@@ -4,6 +4,8 @@
 
 #include <utility>
 
+#include "contract/capabilities.h"
+
 namespace dextqual::testing {
 namespace {
 
@@ -110,5 +112,29 @@ std::optional<std::string> root() {
   return std::nullopt;
 }
 
+std::optional<std::string> reboot_supported() {
+  if (auto unmet = dut_present()) {
+    return unmet;
+  }
+  if (dut().kind == DutKind::simdext) {
+    return std::nullopt;  // the runner restarts simdext
+  }
+  return hook("reboot");
+}
+
 }  // namespace requirement
+
+namespace detail {
+
+std::optional<std::string> check_requirement(std::string_view expression, std::optional<std::string> unmet) {
+  const std::string name = contract::requirement_name_of(expression);
+  if (unmet) return "requires " + name + ": " + *unmet;
+  if (::testing::UnitTest::GetInstance()->current_test_info() != nullptr) {
+    ::testing::Test::RecordProperty(std::string(contract::kMetPropertyPrefix) + name,
+                                    std::string(contract::kMetValue));
+  }
+  return std::nullopt;
+}
+
+}  // namespace detail
 }  // namespace dextqual::testing

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "dut/dut_description.h"
 
@@ -34,6 +35,8 @@ namespace requirement {
 [[nodiscard]] std::optional<std::string> capacity_at_least(uint64_t bytes);
 [[nodiscard]] std::optional<std::string> hook(const std::string& name);
 [[nodiscard]] std::optional<std::string> root();
+// A host reboot between two phases: simdext restarts; real hardware needs the station's reboot hook.
+[[nodiscard]] std::optional<std::string> reboot_supported();
 }  // namespace requirement
 
 }  // namespace dextqual::testing
@@ -43,14 +46,22 @@ namespace dextqual::testing::detail {
 // two overloads make both spellings yield the unmet reason.
 inline std::optional<std::string> unmet(std::optional<std::string> (*predicate)()) { return predicate(); }
 inline std::optional<std::string> unmet(std::optional<std::string> reason) { return reason; }
+
+// The one spelling of a requirement's outcome that the runner reads back (contract/capabilities.h):
+// unmet, the skip text "requires <name>: <reason>"; met, the test property "requires.<name>" = "met".
+// `expression` is how the macro spelled it ("requirement::capacity_at_least(n)"): the name is
+// contract::requirement_name_of(expression).
+[[nodiscard]] std::optional<std::string> check_requirement(std::string_view expression,
+                                                           std::optional<std::string> unmet);
 }  // namespace dextqual::testing::detail
 
 // REQUIRE_DUT(raw_node), REQUIRE_DUT(capacity_at_least(1 << 30)): skips the test with the reason.
-#define REQUIRE_DUT(requirement_expr)                                                               \
-  do {                                                                                              \
-    if (auto dq_unmet =                                                                             \
-            ::dextqual::testing::detail::unmet(::dextqual::testing::requirement::requirement_expr); \
-        dq_unmet) {                                                                                 \
-      GTEST_SKIP() << "requires " #requirement_expr ": " << *dq_unmet;                              \
-    }                                                                                               \
+#define REQUIRE_DUT(requirement_expr)                                                                \
+  do {                                                                                               \
+    if (auto dq_skip = ::dextqual::testing::detail::check_requirement(                               \
+            #requirement_expr,                                                                       \
+            ::dextqual::testing::detail::unmet(::dextqual::testing::requirement::requirement_expr)); \
+        dq_skip) {                                                                                   \
+      GTEST_SKIP() << *dq_skip;                                                                      \
+    }                                                                                                \
   } while (false)

@@ -44,5 +44,18 @@ TEST(RequireDut, ReasonsSayWhatIsMissing) {
   EXPECT_NE(reason->find("power_cycle"), std::string::npos);
 }
 
+// The runner's coverage gate reads the requirement back from this text (contract/capabilities.h).
+TEST(RequireDut, SkipTextNamesTheRequirementByItsPlainName) {
+  set_dut(DutDescription{});
+  const auto bare = detail::check_requirement("data_loss_allowed", requirement::data_loss_allowed());
+  ASSERT_TRUE(bare);
+  EXPECT_TRUE(bare->starts_with("requires data_loss_allowed: destructive test")) << *bare;
+  const auto call = detail::check_requirement("requirement::capacity_at_least(1 << 30)",
+                                              requirement::capacity_at_least(1 << 30));
+  ASSERT_TRUE(call);
+  EXPECT_TRUE(call->starts_with("requires capacity_at_least: ")) << *call;
+  EXPECT_FALSE(detail::check_requirement("root", std::nullopt).has_value());
+}
+
 }  // namespace
 }  // namespace dextqual::testing

@@ -6,12 +6,30 @@
 
 #include <gtest/gtest.h>
 
+#include "lifecycle_device.h"
 #include "testing/dut_environment.h"
 
-#define SKIP_UNLESS(requirement_call)                                         \
-  do {                                                                        \
-    namespace requirement = ::dextqual::testing::requirement;                 \
-    if (auto lifecycle_unmet = (requirement_call); lifecycle_unmet) {         \
-      GTEST_SKIP() << "requires " #requirement_call ": " << *lifecycle_unmet; \
-    }                                                                         \
+#define SKIP_UNLESS(requirement_call)                                                              \
+  do {                                                                                             \
+    namespace requirement = ::dextqual::testing::requirement;                                      \
+    if (auto lifecycle_skip =                                                                      \
+            ::dextqual::testing::detail::check_requirement(#requirement_call, (requirement_call)); \
+        lifecycle_skip) {                                                                          \
+      GTEST_SKIP() << *lifecycle_skip;                                                             \
+    }                                                                                              \
+  } while (false)
+
+// REQUIRE_DEVICE_EVENT(*lifecycle, DeviceEvent::power_cut): skips, as "requires power_cut_supported:
+// power-cut on this DUT: <why>", when the DUT's lifecycle cannot bring the event about.
+#define REQUIRE_DEVICE_EVENT(lifecycle, event)                                                          \
+  do {                                                                                                  \
+    const auto dq_event = (event);                                                                      \
+    auto dq_unsupported = (lifecycle).why_unsupported(dq_event);                                        \
+    if (dq_unsupported)                                                                                 \
+      *dq_unsupported = ::dextqual::platform::to_string(dq_event) + " on this DUT: " + *dq_unsupported; \
+    if (auto dq_skip = ::dextqual::testing::detail::check_requirement(                                  \
+            ::dextqual::platform::requirement_name(dq_event), std::move(dq_unsupported));               \
+        dq_skip) {                                                                                      \
+      GTEST_SKIP() << *dq_skip;                                                                         \
+    }                                                                                                   \
   } while (false)

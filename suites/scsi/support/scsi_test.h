@@ -49,11 +49,13 @@ class ScsiTest : public ::testing::Test {
 
 // Skips with the reason when a named requirement (testing::requirement::*) is unmet. Same as
 // REQUIRE_DUT, but takes the call expression, so it does not depend on how that macro spells it.
-#define SCSI_REQUIRE(requirement_call)                                                  \
-  do {                                                                                  \
-    if (auto dq_unmet = ::dextqual::testing::requirement::requirement_call; dq_unmet) { \
-      GTEST_SKIP() << "requires " #requirement_call ": " << *dq_unmet;                  \
-    }                                                                                   \
+#define SCSI_REQUIRE(requirement_call)                                              \
+  do {                                                                              \
+    if (auto dq_skip = ::dextqual::testing::detail::check_requirement(              \
+            #requirement_call, ::dextqual::testing::requirement::requirement_call); \
+        dq_skip) {                                                                  \
+      GTEST_SKIP() << *dq_skip;                                                     \
+    }                                                                               \
   } while (false)
 
 // Runs a command into `var` (a Completion), failing the test when the transport cannot submit it.
