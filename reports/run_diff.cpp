@@ -1,5 +1,6 @@
 #include "reports/run_diff.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -122,6 +123,54 @@ void diff_measurements(const Report& a, const Report& b, double threshold, RunDi
   }
 }
 
+// The largest published limit of a direction ("write", "read") any test recorded; 0 when none did.
+std::uint64_t published_limit(const Report& report, const std::string& direction) {
+  std::uint64_t limit = 0;
+  const auto names = {"limit_bytes." + direction, "effective_" + direction + "_limit_bytes"};
+  for (const auto& [key, value] : properties_of(report, [&](const std::string& name) {
+         return std::find(names.begin(), names.end(), name) != names.end();
+       })) {
+    try {
+      limit = std::max<std::uint64_t>(limit, std::stoull(value));
+    } catch (const std::exception&) {
+      // not a number: not a limit we can compare
+    }
+  }
+  return limit;
+}
+
+// The largest transfer of the opcodes named `prefix` ("WRITE", "READ") that completed GOOD.
+std::uint64_t largest_received(const std::vector<CommandCount>& commands, const std::string& prefix) {
+  std::uint64_t largest = 0;
+  for (const auto& c : commands) {
+    if (c.opcode.starts_with(prefix + "(") && c.outcome == "ok") largest = std::max(largest, c.largest_bytes);
+  }
+  return largest;
+}
+
+// One side advertised more than it ever passed on to the device while the other passed on more: the
+// driver split or refused requests its published limits allowed (F2: maxTransferSize below the limits).
+void diagnose_commands(const LoadedRun& a, const LoadedRun& b, RunDiff& diff) {
+  for (const std::string direction : {"write", "read"}) {
+    std::string opcode = direction == "write" ? "WRITE" : "READ";
+    for (const auto* side : {&a, &b}) {
+      const auto* other = side == &a ? &b : &a;
+      const auto limit = published_limit(side->report, direction);
+      const auto largest = largest_received(*side->report.commands, opcode);
+      const auto largest_other = largest_received(*other->report.commands, opcode);
+      if (limit == 0 || largest >= limit || largest_other <= largest) continue;
+      const auto limit_other = published_limit(other->report, direction);
+      diff.command_diagnosis.push_back(
+          std::string(side == &a ? "A" : "B") + " published a " + direction + " limit of " +
+          size_text(limit) + " but the device received no " + opcode + " above " + size_text(largest) + "; " +
+          (side == &a ? "B" : "A") + " received " + opcode + "s up to " + size_text(largest_other) +
+          (limit_other == 0 ? "" : " (published: " + size_text(limit_other) + ")") +
+          ". Requests between the two never reached the device: the driver refused or split what its limits "
+          "allow.");
+    }
+  }
+}
+
 void diff_commands(const LoadedRun& a, const LoadedRun& b, RunDiff& diff) {
   if (!a.report.commands || !b.report.commands) {
     const std::string which = !a.report.commands && !b.report.commands ? "neither run"
@@ -133,7 +182,19 @@ void diff_commands(const LoadedRun& a, const LoadedRun& b, RunDiff& diff) {
   }
   diff.commands_compared = true;
   diff.commands = describe_histogram_change(*a.report.commands, *b.report.commands);
+  diagnose_commands(a, b, diff);
   if (diff.commands.empty()) diff.commands_note = "no change: every opcode reached the same largest size";
+}
+
+// "524288" -> "512 KiB"; anything else as it is.
+std::string bytes_text(const std::string& value) {
+  try {
+    std::size_t used = 0;
+    const auto bytes = std::stoull(value, &used);
+    return used == value.size() ? size_text(bytes) : value;
+  } catch (const std::exception&) {
+    return value;
+  }
 }
 
 // "limit_bytes.write = 524288" -> "limit_bytes.write = 512 KiB".
@@ -167,13 +228,24 @@ RunDiff diff_runs(const LoadedRun& a, const LoadedRun& b, double threshold_perce
   std::vector<std::string> same_limits;
   compare(properties_of(a.report, is_limit_property), properties_of(b.report, is_limit_property), diff.limits,
           &same_limits);
+  for (auto& change : diff.limits) {
+    if (change.name.ends_with("bytes") || change.name.find("limit_bytes.") != std::string::npos) {
+      change.a = bytes_text(change.a);
+      change.b = bytes_text(change.b);
+    }
+  }
   // The same limit recorded by several tests says one thing: keep each name and value once.
   std::set<std::string> seen;
   for (const auto& line : same_limits) {
     if (seen.insert(last_part(line)).second) diff.limits_same.push_back(with_byte_size(last_part(line)));
   }
+  std::vector<std::string> same_protocol;
   compare(properties_of(a.report, is_protocol_property), properties_of(b.report, is_protocol_property),
-          diff.protocol);
+          diff.protocol, &same_protocol);
+  seen.clear();
+  for (const auto& line : same_protocol) {
+    if (seen.insert(last_part(line)).second) diff.protocol_same.push_back(last_part(line));
+  }
   compare(a.report.run.properties, b.report.run.properties, diff.run_properties);
   diff_commands(a, b, diff);
   return diff;

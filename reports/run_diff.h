@@ -37,10 +37,14 @@ struct RunDiff {
   std::vector<ValueChange> limits;       // changed published limits
   std::vector<std::string> limits_same;  // "limit_bytes.write = 512 KiB" when equal in both
   std::vector<ValueChange> protocol;
+  std::vector<std::string> protocol_same;  // "protocol.physical_interconnect = SCSI" when equal in both
   std::vector<ValueChange> run_properties;
   bool commands_compared = false;
   std::vector<std::string> commands;  // describe_histogram_change(), when compared
-  std::string commands_note;          // why not compared, or "no change"
+  // Commands set against the published limits: "B published a write limit of 512 KiB but received no
+  // WRITE above 64 KiB; A received WRITEs up to 1 MiB (published: 1 MiB)" — F2 in one sentence.
+  std::vector<std::string> command_diagnosis;
+  std::string commands_note;  // why not compared, or "no change"
 };
 
 [[nodiscard]] RunDiff diff_runs(const LoadedRun& a, const LoadedRun& b, double threshold_percent = 10);

@@ -1,7 +1,10 @@
 // The two renderings of a RunDiff: headed sections for a person (every section says "no change"
 // when there is none, so silence never means "not checked"), and JSON for a machine.
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 
+#include "reports/command_histogram.h"
 #include "reports/run_diff.h"
 
 namespace dextqual::reports {
@@ -27,6 +30,61 @@ void value_lines(std::string& out, const std::vector<ValueChange>& changes) {
     }
     out += "\n";
   }
+}
+
+// A size sweep's per-size flags (sweep_ok.<bytes>) that changed the same way, as one line:
+// "... :: sweep_ok at 128 KiB, 256 KiB, 1 MiB: A 1, B 0" rather than a line per size.
+std::pair<std::string, std::uint64_t> sweep_order(const std::string& name) {
+  const auto at = name.rfind(" :: sweep_ok.");
+  if (at == std::string::npos) return {name, 0};
+  try {
+    return {name.substr(0, at + 13), std::stoull(name.substr(at + 13))};
+  } catch (const std::exception&) {
+    return {name, 0};
+  }
+}
+
+std::vector<ValueChange> with_sweeps_folded(std::vector<ValueChange> changes) {
+  std::stable_sort(changes.begin(), changes.end(), [](const ValueChange& x, const ValueChange& y) {
+    return sweep_order(x.name) < sweep_order(y.name);
+  });
+  std::vector<ValueChange> folded;
+  for (const auto& change : changes) {
+    const auto at = change.name.rfind(" :: sweep_ok.");
+    if (at == std::string::npos) {
+      folded.push_back(change);
+      continue;
+    }
+    std::string size = change.name.substr(at + 13);
+    try {
+      size = size_text(std::stoull(size));
+    } catch (const std::exception&) {
+      // not a byte count: shown as written
+    }
+    const std::string prefix = change.name.substr(0, at) + " :: sweep_ok at ";
+    if (!folded.empty() && folded.back().name.starts_with(prefix) && folded.back().a == change.a &&
+        folded.back().b == change.b) {
+      folded.back().name += ", " + size;
+      continue;
+    }
+    folded.push_back({prefix + size, change.a, change.b, change.percent});
+  }
+  return folded;
+}
+
+// A section of exactly compared values: the changes, what is the same in both, or that no test
+// recorded any (so "no change" never stands for "not looked at").
+void recorded_lines(std::string& out, const std::vector<ValueChange>& changes,
+                    const std::vector<std::string>& same) {
+  if (changes.empty() && same.empty()) {
+    out += "  not recorded in either run\n";
+    return;
+  }
+  value_lines(out, changes);
+  if (same.empty()) return;
+  out += "  the same in both:";
+  for (const auto& line : same) out += " " + line + ";";
+  out.back() = '\n';
 }
 
 void verdict_lines(std::string& out, const std::string& title, const std::vector<VerdictChange>& changes) {
@@ -79,28 +137,19 @@ std::string render_diff_text(const RunDiff& diff, double threshold_percent) {
   char threshold[48];
   std::snprintf(threshold, sizeof threshold, "Measurements beyond %.4g%%", threshold_percent);
   section(out, threshold);
-  value_lines(out, diff.measurements);
+  value_lines(out, with_sweeps_folded(diff.measurements));
   section(out, "Device identity");
   value_lines(out, diff.identity);
   section(out, "Published transfer limits");
-  value_lines(out, diff.limits);
-  if (!diff.limits_same.empty()) {
-    out += "  the same in both:";
-    for (const auto& line : diff.limits_same) out += " " + line + ";";
-    out.back() = '\n';
-  }
+  recorded_lines(out, diff.limits, diff.limits_same);
   section(out, "Protocol characteristics");
-  value_lines(out, diff.protocol);
+  recorded_lines(out, diff.protocol, diff.protocol_same);
   section(out, "Run properties");
   value_lines(out, diff.run_properties);
   section(out, "Commands the device received (opcode, size, outcome)");
   for (const auto& line : diff.commands) out += "  " + line + "\n";
   if (!diff.commands_note.empty()) out += "  " + diff.commands_note + "\n";
-  if (!diff.commands.empty() && !diff.limits_same.empty()) {
-    out +=
-        "  the published limits are the same in both runs, so the difference is in what the driver "
-        "passed on, not in what it advertised\n";
-  }
+  for (const auto& line : diff.command_diagnosis) out += "  => " + line + "\n";
   return out;
 }
 
@@ -118,9 +167,13 @@ json to_json(const RunDiff& diff) {
           {"limits", changes_json(diff.limits)},
           {"limits_same", diff.limits_same},
           {"protocol", changes_json(diff.protocol)},
+          {"protocol_same", diff.protocol_same},
           {"run_properties", changes_json(diff.run_properties)},
           {"commands",
-           {{"compared", diff.commands_compared}, {"changes", diff.commands}, {"note", diff.commands_note}}}};
+           {{"compared", diff.commands_compared},
+            {"changes", diff.commands},
+            {"diagnosis", diff.command_diagnosis},
+            {"note", diff.commands_note}}}};
 }
 
 }  // namespace dextqual::reports

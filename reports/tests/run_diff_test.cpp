@@ -27,6 +27,7 @@ TEST(RunDiff, TheSameRunTwiceHasNoChangeInAnySection) {
   EXPECT_TRUE(diff.measurements.empty());
   EXPECT_TRUE(diff.limits.empty());
   EXPECT_TRUE(diff.commands_compared);
+  EXPECT_TRUE(diff.command_diagnosis.empty());
   const auto text = render_diff_text(diff, 10);
   EXPECT_NE(text.find("== Verdicts ==\n  no change"), std::string::npos) << text;
   EXPECT_NE(
@@ -50,6 +51,10 @@ TEST(RunDiff, FindsARegressionAndItsCauseAndTheCommandsBehindIt) {
   EXPECT_NE(diff.regressions[0].cause.find("EIO"), std::string::npos);
   ASSERT_EQ(diff.commands.size(), 1u);
   EXPECT_EQ(diff.commands[0], "WRITE(10) above 64 KiB: A received 20 (largest 512 KiB), B received none");
+  // B published 512 KiB (limit_bytes.write) yet passed on nothing above 64 KiB: F2 in one sentence.
+  ASSERT_EQ(diff.command_diagnosis.size(), 1u);
+  EXPECT_EQ(diff.command_diagnosis[0].substr(0, 94),
+            "B published a write limit of 512 KiB but the device received no WRITE above 64 KiB; A received");
   EXPECT_EQ(to_json(diff)["regressions"].size(), 1u);
   const auto fixed = diff_runs(b, a);
   EXPECT_TRUE(fixed.regressions.empty());
@@ -67,6 +72,25 @@ TEST(RunDiff, MeasurementsMoveOnlyBeyondTheThreshold) {
   EXPECT_NEAR(*tight.measurements[0].percent, 8.0, 1e-9);
 }
 
+TEST(RunDiff, ASweepsChangedSizesAreOneLineInSizeOrder) {
+  const auto a = run_named("A");
+  auto b = run_named("B");
+  auto& measurements = b.report.suites[0].tests[0].measurements;
+  auto& before = const_cast<std::vector<Measurement>&>(a.report.suites[0].tests[0].measurements);
+  for (const char* size : {"1048576", "131072", "65536"}) {
+    before.push_back({std::string("sweep_ok.") + size, 1});
+    measurements.push_back({std::string("sweep_ok.") + size, size == std::string("65536") ? 1.0 : 0.0});
+  }
+  const auto text = render_diff_text(diff_runs(a, b), 10);
+  EXPECT_NE(text.find("rawio :: RawTransferSizes.Sweep :: sweep_ok at 128 KiB, 1 MiB: A 1, B 0 (-100.0%)\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("== Protocol characteristics ==\n  no change\n  the same in both: "
+                      "protocol.physical_interconnect = Fibre Channel Interface"),
+            std::string::npos)
+      << text;
+}
+
 TEST(RunDiff, IdentityLimitsProtocolAndTheMissingTraceAreSaid) {
   const auto a = run_named("A");
   auto b = run_named("B");
@@ -80,7 +104,7 @@ TEST(RunDiff, IdentityLimitsProtocolAndTheMissingTraceAreSaid) {
   ASSERT_EQ(diff.identity.size(), 1u);
   EXPECT_EQ(diff.identity[0].name, "serial");
   ASSERT_EQ(diff.limits.size(), 1u);
-  EXPECT_EQ(diff.limits[0].b, "65536");
+  EXPECT_EQ(diff.limits[0].b, "64 KiB");
   ASSERT_EQ(diff.protocol.size(), 1u);
   EXPECT_EQ(diff.protocol[0].a, "Fibre Channel Interface");
   EXPECT_EQ(diff.only_in_b, std::vector<std::string>{"perf :: Throughput.X"});

@@ -49,14 +49,18 @@ grep -q '"dextqual-merge/1"' "$work/merged/summary.json" || fail "merged summary
 rc=$?
 cat "$work/diff.txt"
 [[ $rc -eq 1 ]] || fail "diff clean f2 exited $rc, expected 1 (regressions)"
-grep -q 'WRITE([0-9]*) above 64 KiB: A received [0-9]* (largest [0-9]* KiB), B received none' "$work/diff.txt" ||
+grep -q 'WRITE([0-9]*) above 64 KiB: A received [0-9]* (largest [0-9]* [KM]iB), B received none' "$work/diff.txt" ||
   fail "the diff does not name F2's cause (WRITE above 64 KiB)"
+grep -q 'B published a write limit of 512 KiB but the device received no WRITE above 64 KiB' "$work/diff.txt" ||
+  fail "the diff does not set the commands against F2's published 512 KiB limit"
 "$dextqual" diff "$work/clean" "$work/clean" >/dev/null || fail "diff of a run with itself is not exit 0"
-"$dextqual" diff --json "$work/clean" "$work/f2" | python3 -c '
+"$dextqual" diff --json "$work/clean" "$work/f2" >"$work/diff.json"
+[[ $? -eq 1 ]] || fail "diff --json clean f2 is not exit 1"
+python3 -c '
 import json, sys
-d = json.load(sys.stdin)
+d = json.load(open(sys.argv[1]))
 assert d["schema"] == "dextqual-diff/1" and d["regressions"] and d["commands"]["compared"], d
-' || fail "diff --json"
+' "$work/diff.json" || fail "diff --json"
 
 echo '{"schema": "dextqual-report/1", "tests": [' >"$work/broken.json"
 "$dextqual" merge "$work/clean" "$work/broken.json" --report-dir "$work/bad" 2>"$work/bad.err"
