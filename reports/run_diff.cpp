@@ -139,20 +139,28 @@ std::uint64_t published_limit(const Report& report, const std::string& direction
   return limit;
 }
 
-// The largest transfer of the opcodes named `prefix` ("WRITE", "READ") that completed GOOD.
-std::uint64_t largest_received(const std::vector<CommandCount>& commands, const std::string& prefix) {
+// The largest transfer of `opcode` that completed GOOD.
+std::uint64_t largest_received(const std::vector<CommandCount>& commands, const std::string& opcode) {
   std::uint64_t largest = 0;
   for (const auto& c : commands) {
-    if (c.opcode.starts_with(prefix + "(") && c.outcome == "ok") largest = std::max(largest, c.largest_bytes);
+    if (c.opcode == opcode && c.outcome == "ok") largest = std::max(largest, c.largest_bytes);
   }
   return largest;
 }
 
 // One side advertised more than it ever passed on to the device while the other passed on more: the
 // driver split or refused requests its published limits allowed (F2: maxTransferSize below the limits).
+// Per opcode, as the histogram lines above it are.
 void diagnose_commands(const LoadedRun& a, const LoadedRun& b, RunDiff& diff) {
-  for (const std::string direction : {"write", "read"}) {
-    std::string opcode = direction == "write" ? "WRITE" : "READ";
+  std::set<std::string> opcodes;
+  for (const auto* run : {&a, &b}) {
+    for (const auto& c : *run->report.commands) opcodes.insert(c.opcode);
+  }
+  for (const auto& opcode : opcodes) {
+    const std::string direction = opcode.starts_with("WRITE(")  ? "write"
+                                  : opcode.starts_with("READ(") ? "read"
+                                                                : "";
+    if (direction.empty()) continue;
     for (const auto* side : {&a, &b}) {
       const auto* other = side == &a ? &b : &a;
       const auto limit = published_limit(side->report, direction);
@@ -163,7 +171,7 @@ void diagnose_commands(const LoadedRun& a, const LoadedRun& b, RunDiff& diff) {
       diff.command_diagnosis.push_back(
           std::string(side == &a ? "A" : "B") + " published a " + direction + " limit of " +
           size_text(limit) + " but the device received no " + opcode + " above " + size_text(largest) + "; " +
-          (side == &a ? "B" : "A") + " received " + opcode + "s up to " + size_text(largest_other) +
+          (side == &a ? "B" : "A") + " received " + opcode + " up to " + size_text(largest_other) +
           (limit_other == 0 ? "" : " (published: " + size_text(limit_other) + ")") +
           ". Requests between the two never reached the device: the driver refused or split what its limits "
           "allow.");

@@ -53,8 +53,9 @@ TEST(RunDiff, FindsARegressionAndItsCauseAndTheCommandsBehindIt) {
   EXPECT_EQ(diff.commands[0], "WRITE(10) above 64 KiB: A received 20 (largest 512 KiB), B received none");
   // B published 512 KiB (limit_bytes.write) yet passed on nothing above 64 KiB: F2 in one sentence.
   ASSERT_EQ(diff.command_diagnosis.size(), 1u);
-  EXPECT_EQ(diff.command_diagnosis[0].substr(0, 94),
-            "B published a write limit of 512 KiB but the device received no WRITE above 64 KiB; A received");
+  EXPECT_EQ(
+      diff.command_diagnosis[0].substr(0, 98),
+      "B published a write limit of 512 KiB but the device received no WRITE(10) above 64 KiB; A received");
   EXPECT_EQ(to_json(diff)["regressions"].size(), 1u);
   const auto fixed = diff_runs(b, a);
   EXPECT_TRUE(fixed.regressions.empty());
