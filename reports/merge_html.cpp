@@ -1,5 +1,6 @@
 #include "reports/merge_html.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -56,6 +57,11 @@ std::vector<Row> rows_of(const std::vector<LoadedRun>& runs) {
       }
     }
   }
+  // A test that failed in some run is what the reader came for: those rows first, in run order.
+  std::stable_partition(rows.begin(), rows.end(), [](const Row& row) {
+    return std::any_of(row.by_run.begin(), row.by_run.end(),
+                       [](const auto& cell) { return is_failure(cell.second->verdict); });
+  });
   return rows;
 }
 
@@ -65,7 +71,8 @@ std::string anchor(std::size_t row, std::size_t run) {
 
 std::string matrix(const std::vector<LoadedRun>& runs, const std::vector<Row>& rows) {
   std::string html =
-      "<h2>Tests by run</h2><table class=\"matrix\" border=\"1\" cellpadding=\"3\" cellspacing=\"0\"><tr>"
+      "<h2>Tests by run</h2><p>Tests that failed in any run come first.</p><table class=\"matrix\" "
+      "border=\"1\" cellpadding=\"3\" cellspacing=\"0\"><tr>"
       "<th>test</th>";
   for (std::size_t r = 0; r < runs.size(); ++r) {
     html += "<th title=\"" + html_escape(runs[r].label) + "\">" + std::to_string(r + 1) + ". " +

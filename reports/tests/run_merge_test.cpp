@@ -106,8 +106,10 @@ TEST_F(RunMerge, WritesOneValidJunitAMatrixAndASummary) {
   const auto html = read(dir_ / "out" / "report.html");
   EXPECT_EQ(html.find("<style"), std::string::npos);
   EXPECT_EQ(html.find("<script"), std::string::npos);
-  EXPECT_NE(html.find("<a href=\"#f-2-2\">FAIL</a>"), std::string::npos) << html;
-  EXPECT_NE(html.find("id=\"f-2-2\""), std::string::npos);
+  // The row that failed somewhere comes first (row 1), its F2 cell links to the failure below.
+  EXPECT_NE(html.find("<a href=\"#f-1-2\">FAIL</a>"), std::string::npos) << html;
+  EXPECT_NE(html.find("id=\"f-1-2\""), std::string::npos);
+  EXPECT_LT(html.find("rawio :: RawTransferSizes.Sweep"), html.find("limits :: PublishedLimits"));
   EXPECT_NE(html.find("write of 131072 bytes failed: EIO &lt;at once&gt;"), std::string::npos);
 
   const auto summary = nlohmann::json::parse(read(dir_ / "out" / "summary.json"));
