@@ -1,6 +1,7 @@
 #include "reports/json_summary.h"
 
 #include "core/atomic_file.h"
+#include "reports/command_histogram.h"
 #include "reports/report_json.h"
 
 namespace dextqual::reports {
@@ -53,6 +54,8 @@ json render_json_summary(const Report& report) {
                   {"tests", tests},
                   {"findings", findings},
                   {"measurements", measurements}};
+  // Absent, not empty, when no trace exists (a real device): `dextqual diff` says so.
+  if (report.commands) summary["command_histogram"] = {{"commands", to_json(*report.commands)}};
   if (!report.selftest.empty()) {
     json rows = json::array();
     for (const auto& row : report.selftest) rows.push_back(to_json(row));

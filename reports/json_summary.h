@@ -1,6 +1,7 @@
 // The JSON summary of a run (schema "dextqual-report/1"): run and DUT identity, counts, every result,
 // and, flattened for tools that only want them, every integrity finding (with LBA and class) and every
-// measured figure. Logs are left out (they are in the log files it names); failure text is kept.
+// measured figure, and the command histogram where a trace exists ("command_histogram"). Logs are
+// left out (they are in the log files it names); failure text is kept.
 #pragma once
 
 #include <filesystem>

@@ -87,8 +87,9 @@ std::string system_out(const TestResult& test, const JunitOptions& options) {
   return xml_safe(out.str());
 }
 
-void add_suite(pugi::xml_node root, const Report& report, const SuiteReport& suite,
+void add_suite(pugi::xml_node root, const Report& report, const SuiteReport& suite, const std::string& label,
                const JunitOptions& options) {
+  const std::string prefix = label.empty() ? "" : label + " / ";
   auto node = root.append_child("testsuite");
   int failures = 0;
   int errors = 0;
@@ -104,7 +105,7 @@ void add_suite(pugi::xml_node root, const Report& report, const SuiteReport& sui
       ++errors;
     }
   }
-  set(node, "name", suite.name);
+  set(node, "name", prefix + suite.name);
   set(node, "tests", std::to_string(suite.tests.size()));
   set(node, "failures", std::to_string(failures));
   set(node, "errors", std::to_string(errors));
@@ -115,6 +116,7 @@ void add_suite(pugi::xml_node root, const Report& report, const SuiteReport& sui
 
   auto properties = node.append_child("properties");
   add_property(properties, "dextqual.version", report.run.version);
+  if (!label.empty()) add_property(properties, "run.label", label);
   add_property(properties, "run.id", report.run.id);
   add_property(properties, "run.status", report.run.status);
   add_property(properties, "run.command", report.run.command_line);
@@ -133,7 +135,7 @@ void add_suite(pugi::xml_node root, const Report& report, const SuiteReport& sui
   for (const auto& test : suite.tests) {
     auto testcase = node.append_child("testcase");
     set(testcase, "name", test.case_name().empty() ? std::string("[unnamed]") : test.case_name());
-    set(testcase, "classname", test.classname());
+    set(testcase, "classname", prefix + test.classname());
     set(testcase, "time", seconds_text(test.seconds));
     add_verdict(testcase, test);
     testcase.append_child("system-out").text().set(system_out(test, options).c_str());
@@ -143,28 +145,37 @@ void add_suite(pugi::xml_node root, const Report& report, const SuiteReport& sui
 }  // namespace
 
 std::string render_junit(const Report& report, const JunitOptions& options) {
+  return render_junit(std::vector<LabelledReport>{{"", &report}}, options);
+}
+
+std::string render_junit(const std::vector<LabelledReport>& runs, const JunitOptions& options) {
   pugi::xml_document document;
   auto declaration = document.append_child(pugi::node_declaration);
   declaration.append_attribute("version") = "1.0";
   declaration.append_attribute("encoding") = "UTF-8";
   auto root = document.append_child("testsuites");
-  const auto counts = report.counts();
   double seconds = 0;
   int tests = 0;
   int failures = 0;
-  for (const auto& suite : report.suites) {
-    for (const auto& test : suite.tests) {
-      seconds += test.seconds;
-      ++tests;
-      if (test.verdict == Verdict::fail || test.verdict == Verdict::xpass) ++failures;
+  int failed = 0;
+  for (const auto& run : runs) {
+    failed += run.report->counts().failed;
+    for (const auto& suite : run.report->suites) {
+      for (const auto& test : suite.tests) {
+        seconds += test.seconds;
+        ++tests;
+        if (test.verdict == Verdict::fail || test.verdict == Verdict::xpass) ++failures;
+      }
     }
   }
   set(root, "name", "dextqual");
   set(root, "tests", std::to_string(tests));
   set(root, "failures", std::to_string(failures));
-  set(root, "errors", std::to_string(counts.failed - failures));
+  set(root, "errors", std::to_string(failed - failures));
   set(root, "time", seconds_text(seconds));
-  for (const auto& suite : report.suites) add_suite(root, report, suite, options);
+  for (const auto& run : runs) {
+    for (const auto& suite : run.report->suites) add_suite(root, *run.report, suite, run.label, options);
+  }
   std::ostringstream out;
   document.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
   return out.str();

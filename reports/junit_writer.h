@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "reports/report.h"
@@ -23,7 +24,18 @@ struct JunitOptions {
   std::size_t log_limit = 64 * 1024;
 };
 
+// One run of several in one file (`dextqual merge`): a non-empty label goes in front of every suite
+// name and every classname ("host:SIMDEXT RAID0 [clean] / rawio.TransferSize"), because GitLab ignores
+// suite names and keeps only the first of a duplicate classname+name: without it, one lab's runs of
+// the same test would collapse into one.
+struct LabelledReport {
+  std::string label;
+  const Report* report = nullptr;
+};
+
 [[nodiscard]] std::string render_junit(const Report& report, const JunitOptions& options = {});
+[[nodiscard]] std::string render_junit(const std::vector<LabelledReport>& runs,
+                                       const JunitOptions& options = {});
 [[nodiscard]] Status write_junit(const std::filesystem::path& path, const Report& report,
                                  const JunitOptions& options = {});
 

@@ -97,6 +97,17 @@ struct SelftestRow {
   bool matches = true;
 };
 
+// One cell of the command histogram the driver under test delivered to the device (simdext's control
+// op "histogram", dext/simdext/command_histogram.h): opcode, transfer size rounded up to a power of two,
+// outcome ("ok" or "error"), how many, and the largest transfer in the cell.
+struct CommandCount {
+  std::string opcode{};  // "WRITE(10)"
+  std::uint64_t bucket_bytes = 0;
+  std::string outcome{};
+  std::uint64_t count = 0;
+  std::uint64_t largest_bytes = 0;
+};
+
 struct Counts {
   int passed = 0;   // PASS, XFAIL
   int failed = 0;   // every verdict with the failure flag
@@ -109,6 +120,8 @@ struct Report {
   DutInfo dut{};
   std::vector<SuiteReport> suites{};
   std::vector<SelftestRow> selftest{};  // empty unless this is a selftest report
+  // What the device received, where a command trace exists (simdext); nullopt on a real device.
+  std::optional<std::vector<CommandCount>> commands{};
 
   [[nodiscard]] Counts counts() const;
 };

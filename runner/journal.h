@@ -7,7 +7,8 @@
 // host's boot id), "result" (a test's result; a later one for the same test replaces it), "wedged"
 // (the DUT is wedged: a suite binary outlived SIGKILL), "resume", "end" (status: finished, aborted,
 // device-lost, harness-error), "reboot" (the host is going down for the reboot a test asked for:
-// requested_by, at, boot_id; the run continues at boot), "reboot-failed" (it did not: reason).
+// requested_by, at, boot_id; the run continues at boot), "reboot-failed" (it did not: reason),
+// "commands" (simdext's command histogram after a suite and at the end: instance, commands).
 #pragma once
 
 #include <filesystem>

@@ -6,10 +6,12 @@
 #include <set>
 
 #include "contract/capabilities.h"
+#include "runner/diff_command.h"
 #include "runner/exit_status.h"
 #include "runner/inspect_command.h"
 #include "runner/installation.h"
 #include "runner/list_command.h"
+#include "runner/merge_command.h"
 #include "runner/repeat_runs.h"
 #include "runner/run_command.h"
 #include "runner/selftest_command.h"
@@ -152,6 +154,23 @@ int main(int argc, char** argv) {
   selftest->add_option("--timeout-per-test", selftest_options.timeout_per_test_s, "seconds")
       ->capture_default_str();
 
+  MergeOptions merge_options;
+  auto* merge =
+      app.add_subcommand("merge", "many runs' summary.json into one JUnit, HTML matrix and summary");
+  merge->add_option("runs", merge_options.runs, "report directories or summary.json files")->required();
+  merge->add_option("--report-dir", merge_options.report_dir, "where the merged reports go")
+      ->capture_default_str();
+
+  DiffOptions diff_options;
+  auto* diff =
+      app.add_subcommand("diff", "what changed between two runs (verdicts, figures, identity, commands)");
+  diff->add_option("a", diff_options.a, "run A: report directory or summary.json")->required();
+  diff->add_option("b", diff_options.b, "run B: report directory or summary.json")->required();
+  diff->add_option("--threshold", diff_options.threshold_percent, "percent a measurement must move")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  diff->add_flag("--json", diff_options.json, "JSON instead of text");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -181,5 +200,7 @@ int main(int argc, char** argv) {
   }
   if (*wait) return wait_command(wait_options, std::cout, std::cerr, signals.token());
   if (*selftest) return selftest_command(selftest_options, installation, signals);
+  if (*merge) return merge_command(merge_options, std::cout, std::cerr);
+  if (*diff) return diff_command(diff_options, std::cout, std::cerr);
   return kUsageError;
 }

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "core/atomic_file.h"
+#include "reports/run_merge.h"
 #include "runner/exit_status.h"
 #include "runner/run_command.h"
 
@@ -78,6 +79,20 @@ nlohmann::json repeat_summary(const std::vector<IterationOutcome>& outcomes,
           {"stopped_because", stopped_because}};
 }
 
+// One junit.xml, report.html and summary.json over every iteration that wrote reports, each run labelled
+// with its iteration, so a CI job publishes the whole soak as one result.
+Status write_combined_reports(const std::vector<IterationOutcome>& outcomes, const fs::path& report_dir) {
+  std::vector<reports::LoadedRun> runs;
+  for (const auto& outcome : outcomes) {
+    auto run = reports::load_run(outcome.report_dir);
+    if (!run) continue;  // a refused iteration (exit 2) wrote nothing
+    run->label = "repeat " + std::to_string(outcome.iteration) + ": " + run->label;
+    runs.push_back(std::move(*run));
+  }
+  if (runs.empty()) return {};
+  return reports::write_merged_reports(runs, report_dir);
+}
+
 int repeat_runs(const RunOptions& options, const RepeatPlan& plan, const Installation& installation,
                 const SignalStop& signals, const std::string& command_line) {
   std::vector<IterationOutcome> outcomes;
@@ -105,8 +120,13 @@ int repeat_runs(const RunOptions& options, const RepeatPlan& plan, const Install
     std::cerr << "dextqual: cannot write " << path.string() << ": " << written.error().message() << "\n";
     return kHarnessError;
   }
+  if (auto combined = write_combined_reports(outcomes, options.report_dir); !combined) {
+    std::cerr << "dextqual: cannot write the combined reports: " << combined.error().message() << "\n";
+    return kHarnessError;
+  }
   std::cout << "repeat: " << outcomes.size() << " iteration(s), " << why << "; exit "
-            << worst_exit_code(outcomes) << " (" << path.string() << ")\n";
+            << worst_exit_code(outcomes) << " (" << path.string()
+            << "; all iterations in junit.xml, report.html)\n";
   return worst_exit_code(outcomes);
 }
 

@@ -1,8 +1,9 @@
 // `dextqual run --repeat N` / `--until-fail` (issue 14 §3): soak runs. Each iteration is a whole run
 // (its own DUT provisioning, plan, journal and reports) into `<report-dir>/repeat-<k>/` (state in
-// `<state>/repeat-<k>` when --state is given); the top-level report directory gets
-// `repeat-summary.json` (schema "dextqual-repeat/1": each iteration's exit code, counts and failed
-// tests) — a plain combined summary until the merge library (reports/run_merge.h) is on main. The exit
+// `<state>/repeat-<k>` when --state is given); the top-level report directory gets the iterations
+// merged (reports/run_merge.h: one junit.xml with a testsuite per iteration and suite, the report.html
+// matrix of tests x iterations, summary.json "dextqual-merge/1") and `repeat-summary.json` (schema
+// "dextqual-repeat/1": each iteration's exit code, counts and failed tests, why the series stopped). The exit
 // code is the worst iteration's (the highest; 4, a reboot pending, stops the series and is returned).
 // --until-fail stops after the first iteration that did not exit 0, bounded by --repeat N or, without
 // it, by kUntilFailBound iterations.

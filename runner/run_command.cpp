@@ -21,6 +21,7 @@
 #include "runner/station_run_hooks.h"
 #include "runner/suite_launch.h"
 #include "runner/version.h"
+#include "scsi/simdext_control.h"
 
 namespace dextqual::runner {
 namespace {
@@ -136,6 +137,14 @@ SessionSettings settings_for(const RunOptions& options, Prepared& prepared, cons
   settings.expectations = std::move(prepared.expectations);
   settings.stop = signals.token();
   settings.boot_id = boot_id();
+  if (prepared.dut.simdext) {
+    // simdext counts what it received (dext/simdext/command_histogram.h); a real device has no such
+    // counter, and a simdext that does not answer (power cut under test) leaves the last snapshot.
+    settings.command_histogram = [socket = prepared.dut.simdext->dut().passthrough.endpoint] {
+      auto reply = scsi::simdext_request(socket, {{"op", "histogram"}});
+      return reply ? std::optional<nlohmann::json>(*reply) : std::nullopt;
+    };
+  }
   return settings;
 }
 

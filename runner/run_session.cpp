@@ -93,6 +93,7 @@ Result<std::string> RunSession::execute() {
     };
     const auto end = execute_suite(spec, tests, events);
     if (journal_error) return std::unexpected(*journal_error);
+    DQ_TRY(record_command_histogram());
     if (!end.wedged.empty()) {
       console_.note("the DUT is wedged: " + end.wedged);
       DQ_TRY(record(RunState::wedged_event(end.wedged)));
@@ -136,7 +137,15 @@ Status RunSession::lose_rest_to_wedged_dut(const std::string& reason) {
   return {};
 }
 
+Status RunSession::record_command_histogram() {
+  if (!settings_.command_histogram) return {};
+  const auto reply = settings_.command_histogram();
+  if (!reply) return {};
+  return record(RunState::commands_event(*reply));
+}
+
 Status RunSession::finish(const std::string& status) {
+  DQ_TRY(record_command_histogram());
   DQ_TRY(record(RunState::end_event(status, utc_now())));
   console_.finish(state_.snapshot());
   return {};

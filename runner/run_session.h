@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <stop_token>
 #include <string>
 #include <vector>
@@ -35,6 +36,9 @@ struct SessionSettings {
   Expectations expectations;
   std::stop_token stop;
   std::string boot_id;
+  // simdext's {"op":"histogram"} reply, or nullopt where no trace exists (a real device) or simdext
+  // did not answer. Journaled after each suite and at the end of the run (RunState::commands_event).
+  std::function<std::optional<nlohmann::json>()> command_histogram;
 };
 
 class RunSession {
@@ -61,6 +65,9 @@ class RunSession {
   [[nodiscard]] Status lose_rest_to_wedged_dut(const std::string& reason);
 
  private:
+  // Journals the command histogram, when the DUT keeps one.
+  [[nodiscard]] Status record_command_histogram();
+
   SessionSettings settings_;
   JournalWriter journal_;
   RunState state_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "reports/command_histogram.h"
 #include "reports/report_json.h"
 #include "runner/exit_status.h"
 
@@ -52,6 +53,9 @@ void RunState::apply(const json& event) {
         RebootWait{event.value("requested_by", ""), event.value("at", ""), event.value("boot_id", "")};
   } else if (type == "reboot-failed") {
     waiting_for_reboot_.reset();
+  } else if (type == "commands") {
+    command_lives_[event.value("instance", "")] =
+        reports::commands_from_json(event.value("commands", json::array()));
   } else if (type == "property") {
     run_.properties[event.value("name", "")] = event.value("value", "");
   }
@@ -87,6 +91,11 @@ reports::Report RunState::snapshot() const {
     report.run.properties["waiting_for_reboot"] = waiting;
   }
   report.dut = dut_;
+  if (!command_lives_.empty()) {
+    std::vector<std::vector<reports::CommandCount>> lives;
+    for (const auto& [instance, commands] : command_lives_) lives.push_back(commands);
+    report.commands = reports::sum_commands(lives);
+  }
   const bool finished = run_.status != "running";
   for (const auto& planned : plan_) {
     reports::SuiteReport suite{planned.name, planned.binary, {}};
@@ -169,6 +178,12 @@ json RunState::wedged_event(const std::string& reason) { return {{"event", "wedg
 
 json RunState::resume_event(const std::string& at, const std::string& boot_id) {
   return {{"event", "resume"}, {"at", at}, {"boot_id", boot_id}};
+}
+
+json RunState::commands_event(const json& reply) {
+  return {{"event", "commands"},
+          {"instance", reply.value("instance", "")},
+          {"commands", reply.value("commands", json::array())}};
 }
 
 json RunState::property_event(const std::string& name, const std::string& value) {

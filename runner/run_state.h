@@ -67,6 +67,11 @@ class RunState {
                                                    const std::string& boot_id);
   [[nodiscard]] static nlohmann::json reboot_failed_event(const std::string& requested_by,
                                                           const std::string& why, const std::string& at);
+  // The command histogram simdext reported (dext/simdext/command_histogram.h): a snapshot of one
+  // controller life's cumulative counters. Journaled, not only rendered, because the reports are
+  // re-rendered from the journal and a resumed run starts a new simdext that counts from zero: the
+  // run's histogram is the sum of the latest snapshot of every life.
+  [[nodiscard]] static nlohmann::json commands_event(const nlohmann::json& histogram_reply);
   // The DUT is wedged (wedged_dut.h): the run's property dut_wedged says why.
   [[nodiscard]] static nlohmann::json wedged_event(const std::string& reason);
 
@@ -81,6 +86,7 @@ class RunState {
   std::optional<std::pair<std::string, std::string>> running_;
   std::string running_boot_id_;
   std::optional<RebootWait> waiting_for_reboot_;
+  std::map<std::string, std::vector<reports::CommandCount>> command_lives_;  // by simdext instance
 };
 
 }  // namespace dextqual::runner

@@ -89,6 +89,8 @@ void ControlServer::serve(int fd) {
         reply.json = simulator_.scsi(request.json, request.payload, reply.payload);
       } else if (op == "trace") {
         reply.json = simulator_.trace_since(request.json.value("since", uint64_t{0}));
+      } else if (op == "histogram") {
+        reply.json = simulator_.histogram();
       } else if (op == "mark") {
         reply.json = {{"ok", true}, {"mark", simulator_.mark()}};
       } else if (op == "event") {

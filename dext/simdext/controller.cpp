@@ -1,5 +1,7 @@
 #include "controller.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstring>
@@ -33,7 +35,11 @@ uint64_t now_ns() {
                                    .count());
 }
 
-Controller::Controller(const Profile& profile) : profile_(profile), faults_(profile.rules) {}
+// The histogram's instance: this process and the moment the controller came up.
+Controller::Controller(const Profile& profile)
+    : profile_(profile),
+      histogram_(std::to_string(::getpid()) + "-" + std::to_string(now_ns())),
+      faults_(profile.rules) {}
 
 std::expected<std::unique_ptr<Controller>, std::string> Controller::create(const Profile& profile,
                                                                            const std::string& media_dir) {
@@ -167,6 +173,7 @@ Response Controller::finish(const Task& task, uint64_t seq, uint64_t start_ns, R
     e.flush_epoch = lu->flush_epoch();
   }
   e.fault = fault;
+  histogram_.add(e.cdb, e.requested, r.good());
   trace_.add(std::move(e));
   return r;
 }

@@ -14,6 +14,7 @@
 #include <set>
 #include <string>
 
+#include "command_histogram.h"
 #include "config.h"
 #include "fault_rules.h"
 #include "logical_unit.h"
@@ -41,6 +42,7 @@ class Controller {
   [[nodiscard]] LogicalUnit* find_lu(uint64_t target, uint64_t lun) const;
   [[nodiscard]] const Profile& profile() const { return profile_; }
   [[nodiscard]] Trace& trace() { return trace_; }
+  [[nodiscard]] const CommandHistogram& histogram() const { return histogram_; }
   [[nodiscard]] FaultEngine& faults() { return faults_; }
   template <typename F>
   void for_each_lu(F&& f) const {
@@ -75,6 +77,7 @@ class Controller {
   Profile profile_;
   std::map<std::pair<uint64_t, uint64_t>, std::unique_ptr<LogicalUnit>> lus_;
   Trace trace_;
+  CommandHistogram histogram_;
   FaultEngine faults_;
   std::mutex abort_mutex_;
   std::condition_variable abort_cv_;

@@ -338,6 +338,13 @@ nlohmann::json Simulator::trace_since(uint64_t mark) {
   return {{"ok", true}, {"mark", reply_mark}, {"more", more}, {"entries", std::move(entries)}};
 }
 
+nlohmann::json Simulator::histogram() {
+  std::shared_lock model(model_mutex_);
+  auto reply = controller_->histogram().to_json();
+  reply["ok"] = true;
+  return reply;
+}
+
 uint64_t Simulator::mark() {
   std::shared_lock model(model_mutex_);
   return controller_->trace().mark();

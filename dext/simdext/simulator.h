@@ -41,6 +41,8 @@ class Simulator : public DiskBackend {
   [[nodiscard]] nlohmann::json event(const std::string& name);
   [[nodiscard]] nlohmann::json describe();
   [[nodiscard]] nlohmann::json trace_since(uint64_t mark);
+  // The command histogram since this controller came up (command_histogram.h).
+  [[nodiscard]] nlohmann::json histogram();
   [[nodiscard]] uint64_t mark();
   [[nodiscard]] nlohmann::json fault_log();
 

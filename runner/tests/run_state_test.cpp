@@ -29,6 +29,28 @@ TEST(RunState, SnapshotShowsResultsRunningAndPending) {
   EXPECT_EQ(state.snapshot().suites[0].tests.size(), 4u);
 }
 
+TEST(RunState, CommandHistogramIsTheLatestSnapshotOfEachSimdextLifeSummed) {
+  // A resumed run starts a new simdext that counts from zero; the journal keeps the old life's counts.
+  auto reply = [](const std::string& instance, int count) {
+    nlohmann::json cell = {{"opcode", "WRITE(10)"},
+                           {"bucket_bytes", 524288},
+                           {"outcome", "ok"},
+                           {"count", count},
+                           {"largest_bytes", 524288}};
+    return nlohmann::json{{"ok", true}, {"instance", instance}, {"commands", nlohmann::json::array({cell})}};
+  };
+  RunState state;
+  state.apply(RunState::run_event({.id = "r"}, {}, {}, {}));
+  EXPECT_FALSE(state.snapshot().commands) << "no trace journaled: a real device";
+  state.apply(RunState::commands_event(reply("life-1", 5)));
+  state.apply(RunState::commands_event(reply("life-1", 20)));  // cumulative: replaces, never adds
+  state.apply(RunState::commands_event(reply("life-2", 3)));
+  const auto commands = state.snapshot().commands;
+  ASSERT_TRUE(commands);
+  ASSERT_EQ(commands->size(), 1u);
+  EXPECT_EQ(commands->at(0).count, 23u);
+}
+
 TEST(Journal, TornLastLineIsIgnoredAndRepaired) {
   const auto path =
       std::filesystem::temp_directory_path() / ("dextqual-journal-" + std::to_string(::getpid()));

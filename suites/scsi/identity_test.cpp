@@ -71,6 +71,14 @@ TEST_F(Identity, ProtocolCharacteristicsMatchTheProduct) {
              sim != dut().extra.end() && sim->contains("protocol_characteristics")) {
     published = &(*sim)["protocol_characteristics"];
   }
+  if (published != nullptr) {
+    // Recorded whatever the verdict, so `dextqual diff` can set two drivers' characteristics side by side.
+    RecordProperty("protocol.physical_interconnect", published->value("physical_interconnect", ""));
+    RecordProperty("protocol.physical_interconnect_location",
+                   published->value("physical_interconnect_location", ""));
+    RecordProperty("protocol.scsi_domain_identifier",
+                   std::to_string(published->value("scsi_domain_identifier", uint64_t{0})));
+  }
   if (published == nullptr || !product_->physical_interconnect) {
     GTEST_SKIP() << (published == nullptr ? "this platform publishes no protocol characteristics for the DUT"
                                           : "the product file has no [protocol]");

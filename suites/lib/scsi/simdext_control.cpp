@@ -10,7 +10,8 @@
 
 namespace dextqual::scsi {
 
-Status simdext_event(const std::string& socket_path, const std::string& event) {
+Result<nlohmann::json> simdext_request(const std::string& socket_path, const nlohmann::json& request_json) {
+  const std::string what = "simdext " + request_json.value("op", std::string("request"));
   sockaddr_un address{};
   address.sun_family = AF_UNIX;
   if (socket_path.size() >= sizeof address.sun_path) {
@@ -22,17 +23,22 @@ Status simdext_event(const std::string& socket_path, const std::string& event) {
     return fail_errno("connect " + socket_path);
   }
   wire::Frame request;
-  request.json = {{"op", "event"}, {"event", event}};
+  request.json = request_json;
   if (auto sent = wire::write_frame(fd.get(), request); !sent.ok()) {
-    return fail("simdext event " + event, sent.error);
+    return fail(what, sent.error);
   }
   wire::Frame reply;
   if (auto got = wire::read_frame(fd.get(), reply); !got.ok()) {
-    return fail("simdext event " + event, "no reply: " + got.error);
+    return fail(what, "no reply: " + got.error);
   }
   if (!reply.json.value("ok", false)) {
-    return fail("simdext event " + event, reply.json.value("error", std::string("refused")));
+    return fail(what, reply.json.value("error", std::string("refused")));
   }
+  return reply.json;
+}
+
+Status simdext_event(const std::string& socket_path, const std::string& event) {
+  DQ_TRY(simdext_request(socket_path, {{"op", "event"}, {"event", event}}));
   return {};
 }
 

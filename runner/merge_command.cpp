@@ -1,0 +1,34 @@
+#include "runner/merge_command.h"
+
+#include "reports/run_merge.h"
+#include "runner/exit_status.h"
+
+namespace dextqual::runner {
+
+int merge_command(const MergeOptions& options, std::ostream& out, std::ostream& err) {
+  std::vector<reports::LoadedRun> runs;
+  for (const auto& path : options.runs) {
+    auto run = reports::load_run(path);
+    if (!run) {
+      err << "dextqual merge: " << run.error().message() << "\n";
+      return kUsageError;
+    }
+    runs.push_back(std::move(*run));
+  }
+  reports::make_labels_unique(runs);
+  if (auto written = reports::write_merged_reports(runs, options.report_dir); !written) {
+    err << "dextqual merge: " << written.error().message() << "\n";
+    return kHarnessError;
+  }
+  const int code = reports::merged_exit_code(runs);
+  for (const auto& run : runs) {
+    const auto counts = run.report.counts();
+    out << "  " << run.label << ": " << counts.failed << " failed, " << counts.passed << " passed, "
+        << counts.skipped << " skipped\n";
+  }
+  out << "merged " << runs.size() << " runs into " << (options.report_dir / "junit.xml").string()
+      << ", report.html, summary.json" << (code == kAllPassed ? "" : " (tests failed)") << "\n";
+  return code;
+}
+
+}  // namespace dextqual::runner
