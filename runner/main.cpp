@@ -13,6 +13,7 @@
 #include "runner/list_command.h"
 #include "runner/merge_command.h"
 #include "runner/repeat_runs.h"
+#include "runner/resume_command.h"
 #include "runner/run_command.h"
 #include "runner/selftest_command.h"
 #include "runner/signal_stop.h"
