@@ -1,8 +1,9 @@
 // LUNs with no logical unit behind them (SPC-4 6.4.2, SAM-5 5.9.4): INQUIRY answers with peripheral
-// qualifier 3 / device type 1Fh, every other command with LOGICAL UNIT NOT SUPPORTED. An HBA
-// driver that invents LUs or swallows these answers makes the OS enumerate ghosts.
+// qualifier 011b / device type 1Fh or qualifier 001b, every other command with LOGICAL UNIT NOT SUPPORTED. An
+// HBA driver that invents LUs or swallows these answers makes the OS enumerate ghosts.
 #include <set>
 
+#include "scsi/allowed_answers.h"
 #include "scsi/lun_list.h"
 #include "support/scsi_test.h"
 
@@ -36,13 +37,17 @@ class AbsentLun : public ScsiTest {
   Address absent_;
 };
 
-TEST_F(AbsentLun, InquiryReportsPeripheralQualifierThree) {
-  // Guards SPC-4 6.4.2: INQUIRY to an absent LUN is GOOD with byte 0 = 7Fh (PQ 011b, PDT 1Fh).
+TEST_F(AbsentLun, InquiryReportsNoLogicalUnit) {
+  // Guards SPC-4 6.4.2: INQUIRY to an absent LUN is GOOD with PERIPHERAL QUALIFIER 011b and DEVICE
+  // TYPE 1Fh, or 001b (check_absent_lun_inquiry; both ways unit-tested in allowed_answers_test.cpp).
   SCSI_RUN(completion, initiator().at(absent_).run_in(inquiry(36), 36));
   ASSERT_SCSI(completion, expect::good());
   ASSERT_GE(completion.returned().size(), 1u) << completion.describe();
-  EXPECT_EQ(completion.returned()[0], 0x7F) << "LUN " << absent_.lun << " is not in REPORT LUNS\n"
-                                            << completion.describe();
+  const Status allowed = check_absent_lun_inquiry(completion.returned()[0]);
+  EXPECT_TRUE(allowed) << "LUN " << absent_.lun
+                       << " is not in REPORT LUNS: " << (allowed ? std::string() : allowed.error().message())
+                       << "\n"
+                       << completion.describe();
 }
 
 TEST_F(AbsentLun, OtherCommandsAreLogicalUnitNotSupported) {

@@ -8,9 +8,13 @@ namespace {
 
 class InquiryBlockVpd : public ScsiTest {
  protected:
-  // The page when 00h lists it; nullopt (and a skip in the caller) otherwise.
+  // The page when 00h lists it; nullopt otherwise. A VPD 00h that fails, or a listed page that fails
+  // or does not parse, is a failure recorded here (SPC-4 7.8.16: Supported VPD Pages is mandatory),
+  // so the caller skips only when HasFailure() is false: "not listed" must never hide a broken
+  // listing.
   std::optional<VpdPage> listed_page(uint8_t code) {
     auto listing = initiator().run_in(inquiry_vpd(0x00, 255), 255);
+    EXPECT_SCSI(listing, expect::good()) << "VPD 00h (Supported VPD Pages) must answer";
     if (!listing || !listing->good()) {
       return std::nullopt;
     }
@@ -24,6 +28,7 @@ class InquiryBlockVpd : public ScsiTest {
       return std::nullopt;
     }
     auto parsed = parse_vpd_page(completion->returned());
+    EXPECT_TRUE(parsed.has_value()) << "VPD page " << int{code} << " is listed by 00h but does not parse";
     return parsed ? std::optional<VpdPage>(*parsed) : std::nullopt;
   }
 };
@@ -32,7 +37,10 @@ TEST_F(InquiryBlockVpd, BlockLimitsAreOrderedAndConsistent) {
   // Guards SBC-3 6.5.3: PAGE LENGTH 3Ch (SBC-3) or 10h (SBC-2); OTLG <= OTL <= MTL when reported.
   auto page = listed_page(0xB0);
   if (!page) {
-    GTEST_SKIP() << "the device does not list VPD B0h";
+    if (!HasFailure()) {
+      GTEST_SKIP() << "the device does not list VPD B0h";
+    }
+    return;
   }
   EXPECT_TRUE(page->page_length == 0x3C || page->page_length == 0x10) << "PAGE LENGTH " << page->page_length;
   const BlockLimits limits = parse_block_limits(*page);
@@ -50,7 +58,10 @@ TEST_F(InquiryBlockVpd, TransferAboveTheMaximumIsInvalidField) {
   // (SCSI-CHECKLIST.md: "verify" item; SBC-3 says the device server "shall" reject it).
   auto page = listed_page(0xB0);
   if (!page) {
-    GTEST_SKIP() << "the device does not list VPD B0h";
+    if (!HasFailure()) {
+      GTEST_SKIP() << "the device does not list VPD B0h";
+    }
+    return;
   }
   const uint32_t maximum = parse_block_limits(*page).maximum_transfer_length;
   if (maximum == 0 || maximum >= 65536) {
@@ -70,7 +81,10 @@ TEST_F(InquiryBlockVpd, BlockDeviceCharacteristicsHaveFullLength) {
   // Guards SBC-3 6.5.2: PAGE LENGTH 3Ch; MEDIUM ROTATION RATE 0, 1 or 0401h-FFFEh.
   auto page = listed_page(0xB1);
   if (!page) {
-    GTEST_SKIP() << "the device does not list VPD B1h";
+    if (!HasFailure()) {
+      GTEST_SKIP() << "the device does not list VPD B1h";
+    }
+    return;
   }
   EXPECT_EQ(page->page_length, 0x3C);
   const auto rate = parse_block_device_characteristics(*page).medium_rotation_rate;

@@ -34,9 +34,14 @@ TEST_P(Read, PastTheEndIsOutOfRange) {
               expect::lba_out_of_range());
 }
 
-TEST_P(Read, HugeLbasAreOutOfRange) {
-  // Guards SBC-3 4.5 and the 2 TiB rule: 2^31, 2^32, 2^63-1 and 2^64-1 past the end are
+// Huge LBAs get their own fixture: READ(6) carries 21 LBA bits, so it cannot name any of them, and
+// an instance for it could only skip (issue 13 §4). PastTheEnd covers READ(6)'s own edge.
+using ReadHugeLba = ReadWriteTest;
+
+TEST_P(ReadHugeLba, HugeLbasAreOutOfRange) {
+  // Guards SBC-3 4.5 and the 2 TiB rule: 2^31, 2^32-1, 2^32, 2^63-1 and 2^64-1 past the end are
   // 5h/21h/00h, not a read of LBA 0 by a driver that dropped the high bits.
+  int checked = 0;
   for (uint64_t lba : {1ull << 31, 0xFFFFFFFFull, 1ull << 32, (1ull << 63) - 1, ~0ull}) {
     if (lba <= geometry().last_lba() || !fits(size(), lba, 1)) {
       continue;
@@ -44,8 +49,17 @@ TEST_P(Read, HugeLbasAreOutOfRange) {
     SCOPED_TRACE("LBA " + std::to_string(lba));
     EXPECT_SCSI(initiator().run_in(read(size(), {.lba = lba, .blocks = 1}), bytes(1)),
                 expect::lba_out_of_range());
+    ++checked;
+  }
+  if (checked == 0) {
+    // Only on a DUT of 2^32 blocks or more with READ(10)/(12): every LBA this CDB can name is inside.
+    GTEST_SKIP() << "the last LBA " << geometry().last_lba() << " is beyond every huge LBA a "
+                 << to_string(size()) << "-byte CDB can carry";
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(Cdb, ReadHugeLba, ::testing::Values(CdbSize::ten, CdbSize::twelve, CdbSize::sixteen),
+                         [](const auto& instance) { return "Size" + to_string(instance.param); });
 
 TEST_P(Read, ZeroLengthIsGoodWithoutData) {
   // Guards SBC-3 5.8: TRANSFER LENGTH 0 transfers nothing and is not an error (READ(6): 0 = 256).

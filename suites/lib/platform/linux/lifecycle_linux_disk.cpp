@@ -10,8 +10,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -33,7 +35,7 @@ std::string read_trimmed(const fs::path& path) {
   return text;
 }
 
-bool kernel_has_filesystem(const std::string& name) {
+bool listed_in_proc_filesystems(const std::string& name) {
   std::ifstream in("/proc/filesystems");
   std::string line;
   while (std::getline(in, line)) {
@@ -43,6 +45,35 @@ bool kernel_has_filesystem(const std::string& name) {
     }
   }
   return false;
+}
+
+// Whether mount(2) of `name` would find a driver. /proc/filesystems lists only drivers already
+// loaded, while mount(2) asks the kernel to load a module ("fs-<name>") first, so a driver that is
+// merely not loaded yet is checked the way mount would: mount(2) of a source that does not exist
+// loads the module, then fails on the source (ENOENT/ENOTBLK), or fails with ENODEV when the kernel
+// has no such driver and cannot load one. Without the privilege to mount (EPERM), the listing decides.
+std::optional<std::string> why_kernel_cannot_mount(const std::string& name) {
+  if (listed_in_proc_filesystems(name)) {
+    return std::nullopt;
+  }
+  std::error_code ignored;
+  const fs::path dir =
+      fs::temp_directory_path(ignored) / ("dextqual-mount-probe-" + std::to_string(::getpid()));
+  fs::create_directories(dir, ignored);
+  const int rc = ::mount("/nonexistent-dextqual-mount-probe", dir.c_str(), name.c_str(), MS_RDONLY, nullptr);
+  const int err = rc == 0 ? 0 : errno;
+  if (rc == 0) {
+    ::umount2(dir.c_str(), MNT_DETACH);  // cannot happen for a block filesystem; never leave it mounted
+  }
+  fs::remove(dir, ignored);
+  if (err == ENODEV) {
+    return "the running kernel has no " + name + " driver: mount(2) answers ENODEV (" +
+           "not in /proc/filesystems, and no module it could load)";
+  }
+  if (err == EPERM && !listed_in_proc_filesystems(name)) {
+    return "not in /proc/filesystems, and mount(2) cannot be probed without the privilege to mount";
+  }
+  return std::nullopt;  // the driver is there now (loaded by the probe), or the source was refused
 }
 
 bool tool_exists(const std::string& tool) {
@@ -134,8 +165,8 @@ class LinuxDiskLifecycle final : public DiskLifecycle {
     if (auto reason = why_cannot_format(filesystem)) {
       return reason;
     }
-    if (!kernel_has_filesystem(fs_name)) {
-      return "the running kernel has no " + fs_name + " driver (not in /proc/filesystems)";
+    if (auto reason = why_kernel_cannot_mount(fs_name)) {
+      return reason;
     }
     return std::nullopt;
   }
