@@ -230,6 +230,12 @@ Controller::FaultPlan Controller::plan(const std::vector<Application>& applicati
       case FaultAction::misdirect:
         p.quirks.misdirect = rule.delta;
         break;
+      case FaultAction::truncate_lba:
+        if (rule.bits < p.quirks.lba_bits) {
+          p.quirks.lba_bits = static_cast<uint32_t>(rule.bits);
+          p.truncate = &rule;
+        }
+        break;
       case FaultAction::destage_read_hits:
         p.quirks.destage_read_hits = true;
         break;
@@ -357,6 +363,12 @@ Response Controller::process(const Task& task) {
     facts.blocks = block->blocks;
   }
   const FaultPlan p = plan(faults_.match_command(facts));
+  if (p.truncate != nullptr && facts.lba) {
+    // The address the LU will really act on, so the log shows the alias and not only the match.
+    const uint64_t kept = *facts.lba & ((uint64_t{1} << p.quirks.lba_bits) - 1);
+    faults_.note(p.truncate->name, seq,
+                 "LBA " + std::to_string(*facts.lba) + " acts on LBA " + std::to_string(kept));
+  }
   if (auto waited = wait_out(p, task)) {
     return finish(task, seq, start, *waited, p.names, lun);
   }

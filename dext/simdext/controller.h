@@ -59,6 +59,7 @@ class Controller {
     CommandQuirks quirks;
     const FaultRule* answer = nullptr;  // ignore, check_condition, transport_error
     const FaultRule* flip = nullptr;
+    const FaultRule* truncate = nullptr;  // truncate_lba: named in the log's note of the address used
     uint64_t flip_draw = 0;
     uint64_t delay_ms = 0;
     bool hang = false, stall = false, lose_dma = false, zero_dma = false;

@@ -8,7 +8,7 @@
 namespace simdext {
 namespace {
 
-constexpr std::array<std::pair<FaultAction, const char*>, 17> kActionNames{{
+constexpr std::array<std::pair<FaultAction, const char*>, 18> kActionNames{{
     {FaultAction::ignore, "ignore"},
     {FaultAction::pin, "pin"},
     {FaultAction::data_in_zero, "data_in_zero"},
@@ -26,6 +26,7 @@ constexpr std::array<std::pair<FaultAction, const char*>, 17> kActionNames{{
     {FaultAction::stall_after_ua, "stall_after_ua"},
     {FaultAction::attach_delay, "attach_delay"},
     {FaultAction::skip_flush, "skip_flush"},
+    {FaultAction::truncate_lba, "truncate_lba"},
 }};
 
 }  // namespace

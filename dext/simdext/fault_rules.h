@@ -33,6 +33,7 @@ enum class FaultAction {
   stall_after_ua,     // once the target reported its unit attention, nothing more reaches it
   attach_delay,       // an attach takes `delay_ms`
   skip_flush,         // event eject/stop/restart: tear down without flushing (data stays in cache)
+  truncate_lba,       // reads and writes keep only the low `bits` bits of their LBA (a 32-bit driver)
 };
 
 [[nodiscard]] std::optional<FaultAction> parse_fault_action(const std::string& name);

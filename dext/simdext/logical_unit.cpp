@@ -158,10 +158,16 @@ Completion LogicalUnit::execute(std::span<const uint8_t> cdb, TransferDirection 
   return Completion::check(sense::invalid_opcode());
 }
 
-Completion LogicalUnit::read_write(const BlockCommand& cmd, std::span<const uint8_t> cdb,
+Completion LogicalUnit::read_write(const BlockCommand& requested, std::span<const uint8_t> cdb,
                                    TransferDirection direction, std::span<uint8_t> buffer,
                                    const CommandQuirks& quirks) {
   const uint64_t capacity = config_.capacity_blocks;
+  // truncate_lba: the driver dropped the high LBA bits while building the CDB, so the device checks
+  // and acts on the truncated address (the high LBA aliases a low one).
+  BlockCommand cmd = requested;
+  if (quirks.lba_bits < 64) {
+    cmd.lba &= (uint64_t{1} << quirks.lba_bits) - 1;
+  }
   if (cmd.protect != 0 && cdb[0] != opcode::read_6 && cdb[0] != opcode::write_6) {
     // SBC-3 5.x: RDPROTECT/WRPROTECT other than 0 on a LU without protection information.
     return Completion::check(sense::invalid_field_in_cdb(1, 7));

@@ -30,6 +30,7 @@ struct CommandQuirks {
   uint64_t tear_sectors = UINT64_MAX;
   bool stale = false;
   int64_t misdirect = 0;
+  uint32_t lba_bits = 64;  // truncate_lba: the LBA of a read or write keeps only its low bits
   bool destage_read_hits = false;
   bool drop_cache = false;
   bool ignore_flush = false;

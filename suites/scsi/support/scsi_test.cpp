@@ -43,6 +43,11 @@ const Geometry& ScsiTest::geometry() {
   }
   Geometry geometry;
   auto rc16 = initiator().run_in(read_capacity16(32), 32);
+  if (rc16 && !rc16->good() && rc16->sense() && rc16->sense()->key == sense_key::kUnitAttention) {
+    // SAM-5 5.14: the pending UNIT ATTENTION was reported instead of executing the command; ask again,
+    // or a LU above 2^32 blocks would be taken for RC10's FFFFFFFFh, i.e. 2^32 blocks.
+    rc16 = initiator().run_in(read_capacity16(32), 32);
+  }
   if (rc16 && rc16->good()) {
     if (auto parsed = parse_capacity16(rc16->returned())) {
       geometry = {parsed->blocks(), parsed->block_length, true};
