@@ -1,7 +1,8 @@
 // SIGINT, SIGTERM and SIGHUP become a stop request instead of killing the runner outright: the
 // children get SIGTERM (then SIGKILL) through their stop tokens, the running test is recorded as
 // aborted, the reports are written and simdext is stopped. A second signal is not needed and does
-// nothing more; SIGKILL cannot be caught, which is what the journal is for.
+// nothing more; SIGKILL cannot be caught, which is what the journal is for. SIGPIPE (the console was
+// closed: `dextqual run | head`) is a stop request too, reported as SIGPIPE.
 #pragma once
 
 #include <atomic>
