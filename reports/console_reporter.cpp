@@ -9,6 +9,7 @@
 #include <cstring>
 #include <ctime>
 
+#include "core/utc_clock.h"
 #include "reports/text_safety.h"
 
 namespace dextqual::reports {
@@ -28,14 +29,7 @@ std::string duration_text(double seconds) {
   return text;
 }
 
-std::string utc_clock_text() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  ::gmtime_r(&now, &utc);
-  char text[16];
-  std::strftime(text, sizeof text, "%H:%M:%S", &utc);
-  return text;
-}
+std::string utc_clock_text() { return utc_now_text(UtcText::time_of_day); }
 
 const char* color_code(Verdict verdict) {
   switch (verdict) {
@@ -81,12 +75,8 @@ void ConsoleReporter::plan(std::vector<std::string> tests) {
   started_ = std::chrono::steady_clock::now();
   if (style_.terminal) return;
   // The log's first line with a time: its date, once (each line has only the time of day).
-  char date[16];
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  ::gmtime_r(&now, &utc);
-  std::strftime(date, sizeof date, "%Y-%m-%d", &utc);
-  out_ << stamp() << "dextqual: " << total_ << " tests to run; times are UTC, " << date << "\n";
+  out_ << stamp() << "dextqual: " << total_ << " tests to run; times are UTC, " << utc_now_text(UtcText::date)
+       << "\n";
   out_.flush();
 }
 

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "contract/run_contract.h"
+#include "core/utc_clock.h"
 #include "reports/report_json.h"
 #include "reports/text_safety.h"
 #include "runner/gtest_progress.h"
@@ -129,14 +130,7 @@ class Watchdog {
 
 }  // namespace
 
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm parts{};
-  ::gmtime_r(&now, &parts);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &parts);
-  return text;
-}
+std::string utc_now() { return utc_now_text(UtcText::timestamp); }
 
 std::string log_file_name(const std::string& test) { return contract::test_file_name(test, ".log"); }
 
