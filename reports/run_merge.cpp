@@ -78,6 +78,17 @@ Result<LoadedRun> load_run(const std::filesystem::path& dir_or_summary) {
   }
 }
 
+Result<std::vector<LoadedRun>> load_runs(const std::vector<std::filesystem::path>& paths) {
+  std::vector<LoadedRun> runs;
+  for (const auto& path : paths) {
+    auto run = load_run(path);
+    if (!run) return std::unexpected(run.error());
+    runs.push_back(std::move(*run));
+  }
+  make_labels_unique(runs);
+  return runs;
+}
+
 std::string run_label(const Report& report) {
   const auto& properties = report.run.properties;
   std::string station = report.run.hostname;

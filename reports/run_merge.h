@@ -23,6 +23,9 @@ struct LoadedRun {
 // An error names the file and says what is wrong with it (missing, not JSON, another schema).
 [[nodiscard]] Result<LoadedRun> load_run(const std::filesystem::path& dir_or_summary);
 
+// Every run of `paths`, in order, labels made unique; the first that cannot be read is the error.
+[[nodiscard]] Result<std::vector<LoadedRun>> load_runs(const std::vector<std::filesystem::path>& paths);
+
 // "<station or host>:<DUT product or kind> [<simdext profile or run id>]".
 [[nodiscard]] std::string run_label(const Report& report);
 // Makes labels unique in place: a repeated label gets its run id, then " #2", " #3" ...

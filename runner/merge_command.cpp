@@ -6,16 +6,12 @@
 namespace dextqual::runner {
 
 int merge_command(const MergeOptions& options, std::ostream& out, std::ostream& err) {
-  std::vector<reports::LoadedRun> runs;
-  for (const auto& path : options.runs) {
-    auto run = reports::load_run(path);
-    if (!run) {
-      err << "dextqual merge: " << run.error().message() << "\n";
-      return kUsageError;
-    }
-    runs.push_back(std::move(*run));
+  auto loaded = reports::load_runs({options.runs.begin(), options.runs.end()});
+  if (!loaded) {
+    err << "dextqual merge: " << loaded.error().message() << "\n";
+    return kUsageError;
   }
-  reports::make_labels_unique(runs);
+  const auto& runs = *loaded;
   if (auto written = reports::write_merged_reports(runs, options.report_dir); !written) {
     err << "dextqual merge: " << written.error().message() << "\n";
     return kHarnessError;
