@@ -11,8 +11,12 @@ namespace dextqual::runner {
 
 using PropertyMap = std::map<std::string, std::string>;
 
-// os.name, os.version, kernel.name, kernel.release, kernel.version, arch.
+// os.name, os.version (per platform) and kernel_properties().
 [[nodiscard]] PropertyMap host_os_properties();
+
+// kernel.name, kernel.release, kernel.version, arch: uname(2), the same call on every platform
+// (host_properties.cpp).
+[[nodiscard]] PropertyMap kernel_properties();
 
 // The drivers between dextqual and the DUT's block node, as the OS names them: driver.block (the
 // block driver: sd, virtio_blk, loop), driver.hba (the SCSI host's driver, e.g. megaraid_sas), with

@@ -1,7 +1,5 @@
 #include "runner/host_properties.h"
 
-#include <sys/utsname.h>
-
 #include <fstream>
 #include <regex>
 
@@ -60,14 +58,7 @@ void add_module(PropertyMap& properties, const std::string& prefix, const fs::pa
 }  // namespace
 
 PropertyMap host_os_properties() {
-  PropertyMap properties;
-  utsname names{};
-  if (::uname(&names) == 0) {
-    properties["kernel.name"] = names.sysname;
-    properties["kernel.release"] = names.release;
-    properties["kernel.version"] = names.version;
-    properties["arch"] = names.machine;
-  }
+  auto properties = kernel_properties();
   properties["os.name"] = os_release_value("PRETTY_NAME");
   properties["os.version"] = os_release_value("VERSION_ID");
   return properties;

@@ -2,7 +2,6 @@
 // (its bundle id and version from `systemextensionsctl list`) is issue 12's; until then driver_properties
 // says nothing rather than guessing from IOKit class names.
 #include <sys/sysctl.h>
-#include <sys/utsname.h>
 
 #include "runner/host_properties.h"
 
@@ -19,14 +18,7 @@ std::string sysctl_text(const char* name) {
 }  // namespace
 
 PropertyMap host_os_properties() {
-  PropertyMap properties;
-  utsname names{};
-  if (::uname(&names) == 0) {
-    properties["kernel.name"] = names.sysname;
-    properties["kernel.release"] = names.release;
-    properties["kernel.version"] = names.version;
-    properties["arch"] = names.machine;
-  }
+  auto properties = kernel_properties();
   properties["os.name"] = "macOS";
   properties["os.version"] = sysctl_text("kern.osproductversion");
   properties["os.build"] = sysctl_text("kern.osversion");
