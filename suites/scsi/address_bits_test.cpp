@@ -89,19 +89,9 @@ class AddressBits : public ReadWriteTest {
   // The reachable LU other than the DUT with the most blocks, when it has more than the DUT.
   std::optional<std::pair<Initiator, Geometry>> larger_lu() {
     std::optional<std::pair<Initiator, Geometry>> best;
-    for (const Address& address : initiator().transport().known_addresses()) {
-      if (address == initiator().address()) {
-        continue;
-      }
-      Initiator lu = initiator().at(address);
-      (void)lu.run(test_unit_ready());  // a pending UNIT ATTENTION is not this test's business
-      auto rc16 = lu.run_in(read_capacity16(32), 32);
-      if (!rc16 || !rc16->good()) {
-        continue;
-      }
-      auto capacity = parse_capacity16(rc16->returned());
-      if (capacity && capacity->blocks() > (best ? best->second.blocks : geometry().blocks)) {
-        best = std::pair{lu, Geometry{capacity->blocks(), capacity->block_length, true}};
+    for (auto& lu : other_lus()) {
+      if (lu.second.blocks > (best ? best->second.blocks : geometry().blocks)) {
+        best = std::move(lu);
       }
     }
     return best;

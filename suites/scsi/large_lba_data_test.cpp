@@ -16,22 +16,13 @@ class LargeLbaData : public ScsiTest {
  protected:
   // The DUT, or the first other reachable LU, with more than 2^32 + 2 blocks.
   std::optional<std::pair<Initiator, Geometry>> large_lu() {
-    std::vector<Address> candidates{initiator().address()};
-    for (const Address& address : initiator().transport().known_addresses()) {
-      if (!(address == initiator().address())) {
-        candidates.push_back(address);
-      }
+    constexpr uint64_t kNeeded = (1ull << 32) + 2;
+    if (geometry().blocks > kNeeded) {
+      return std::pair{initiator(), geometry()};
     }
-    for (const Address& address : candidates) {
-      Initiator lu = initiator().at(address);
-      (void)lu.run(test_unit_ready());  // a pending UNIT ATTENTION is not this test's business
-      auto rc16 = lu.run_in(read_capacity16(32), 32);
-      if (!rc16 || !rc16->good()) {
-        continue;
-      }
-      auto capacity = parse_capacity16(rc16->returned());
-      if (capacity && capacity->blocks() > (1ull << 32) + 2) {
-        return std::pair{lu, Geometry{capacity->blocks(), capacity->block_length, true}};
+    for (auto& lu : other_lus()) {
+      if (lu.second.blocks > kNeeded) {
+        return lu;
       }
     }
     return std::nullopt;

@@ -75,4 +75,23 @@ const Geometry& ScsiTest::geometry() {
   return ::testing::AssertionSuccess();
 }
 
+std::vector<std::pair<Initiator, Geometry>> ScsiTest::other_lus() {
+  std::vector<std::pair<Initiator, Geometry>> lus;
+  for (const Address& address : initiator().transport().known_addresses()) {
+    if (address == initiator().address()) {
+      continue;
+    }
+    Initiator lu = initiator().at(address);
+    (void)lu.run(test_unit_ready());  // a pending UNIT ATTENTION is not the caller's business
+    auto rc16 = lu.run_in(read_capacity16(32), 32);
+    if (!rc16 || !rc16->good()) {
+      continue;
+    }
+    if (auto capacity = parse_capacity16(rc16->returned())) {
+      lus.emplace_back(lu, Geometry{capacity->blocks(), capacity->block_length, true});
+    }
+  }
+  return lus;
+}
+
 }  // namespace dextqual::scsi::suite

@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "scsi/expectation.h"
 #include "scsi/initiator.h"
@@ -30,6 +32,9 @@ class ScsiTest : public ::testing::Test {
   // READ CAPACITY(16), or (10) when (16) is not implemented; cached for the binary.
   [[nodiscard]] const Geometry& geometry();
   [[nodiscard]] const DutDescription& dut() const { return ::dextqual::testing::dut(); }
+  // Every other LU of the transport that answers READ CAPACITY(16), with its geometry: where tests that
+  // need a larger LU than the DUT (the 2 TiB rule) find one.
+  [[nodiscard]] std::vector<std::pair<Initiator, Geometry>> other_lus();
 
  private:
   Initiator* initiator_ = nullptr;
