@@ -20,9 +20,9 @@ void set_if(PropertyMap& properties, const std::string& key, const std::string& 
 bool reserved(std::string_view key) {
   for (const auto name : station::kReservedProperties)
     if (key == name) return true;
-  for (const std::string_view prefix : {"os.", "kernel.", "arch", "driver.", "ci."})
+  for (const std::string_view prefix : {"os.", "kernel.", "driver.", "ci."})
     if (key.starts_with(prefix)) return true;
-  return false;
+  return key == "arch";
 }
 
 }  // namespace

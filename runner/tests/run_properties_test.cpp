@@ -68,6 +68,9 @@ TEST(RunProperties, MalformedAndReservedKeysAreRefused) {
        {"novalue", "=x", "has space=1", "mode=full", "station=x", "os.name=Linux", "ci.job_id=1"}) {
     EXPECT_FALSE(parse_property_assignment(bad).has_value()) << bad;
   }
+  EXPECT_FALSE(parse_property_assignment("arch=arm64").has_value());
+  EXPECT_TRUE(parse_property_assignment("architecture=raid5").has_value())
+      << "only arch itself is dextqual's";
   EXPECT_TRUE(parse_property_assignment("firmware=4.680.00-8527").has_value());
   EXPECT_TRUE(parse_property_assignment("empty=").has_value());
 }
