@@ -295,6 +295,40 @@ std::optional<Response> Controller::wait_out(const FaultPlan& p, const Task& tas
   return std::nullopt;
 }
 
+// The DMA faults on a data-in that reached the host buffer, whoever answered (the LU, or the
+// controller itself for REPORT LUNS and an absent LUN).
+void Controller::damage_data_in(const Task& task, const FaultPlan& p, Response& r) {
+  if (p.lose_dma) {
+    r.dma_bytes = 0;  // F5: GOOD and N bytes, nothing reached the host
+    return;
+  }
+  const auto delivered = task.buffer.first(std::min<uint64_t>(r.fBytesTransferred, task.buffer.size()));
+  if (p.zero_dma) {
+    std::fill(delivered.begin(), delivered.end(), uint8_t{0});
+  }
+  if (p.flip) {
+    flip_bits(delivered, p.flip->bits, p.flip_draw);
+  }
+}
+
+// REPORT LUNS and every command to an absent LUN are answered by the controller, not an LU. Only the
+// actions fault_scope.h lets match them act here: the answers and timing (already done) and the
+// data-in DMA faults.
+Response Controller::answer_in_controller(const Task& task, const FaultPlan& p) {
+  Task into = task;
+  std::vector<uint8_t> scratch;
+  if (p.lose_dma) {
+    scratch.resize(task.buffer.size());  // the controller's data goes nowhere the host can see
+    into.buffer = scratch;
+  }
+  Response r =
+      task.fCommandDescriptorBlock[0] == opcode::report_luns ? report_luns(into) : answer_absent_lun(into);
+  if (task.fTransferDirection == TransferDirection::target_to_host && r.good()) {
+    damage_data_in(task, p, r);
+  }
+  return r;
+}
+
 Response Controller::execute_on_lu(LogicalUnit& lu, const Task& task, const FaultPlan& p) {
   const std::span<const uint8_t> cdb(task.fCommandDescriptorBlock.data(), task.fCommandSize);
   const bool data_in = task.fTransferDirection == TransferDirection::target_to_host;
@@ -325,14 +359,7 @@ Response Controller::execute_on_lu(LogicalUnit& lu, const Task& task, const Faul
     }
   }
   if (data_in) {
-    if (p.lose_dma) {
-      r.dma_bytes = 0;  // F5: GOOD and N bytes, nothing reached the host
-    } else if (p.zero_dma) {
-      std::memset(task.buffer.data(), 0, c.bytes);
-    }
-    if (p.flip && !p.lose_dma) {
-      flip_bits(task.buffer.first(c.bytes), p.flip->bits, p.flip_draw);
-    }
+    damage_data_in(task, p, r);
   }
   return r;
 }
@@ -358,6 +385,7 @@ Response Controller::process(const Task& task) {
   facts.direction = task.fTransferDirection;
   facts.source = task.initiator;
   facts.dirty_bytes = lu ? lu->dirty_bytes() : 0;
+  facts.lu_present = lu != nullptr && cdb[0] != opcode::report_luns;
   if (auto block = decode_block_command(cdb)) {
     facts.lba = block->lba;
     facts.blocks = block->blocks;
@@ -377,14 +405,8 @@ Response Controller::process(const Task& task) {
       return finish(task, seq, start, *answered, p.names, lun);
     }
   }
-  Response r;
-  if (cdb[0] == opcode::report_luns) {
-    r = report_luns(task);
-  } else if (lu == nullptr) {
-    r = answer_absent_lun(task);
-  } else {
-    r = execute_on_lu(*lu, task, p);
-  }
+  const Response r = lu == nullptr || cdb[0] == opcode::report_luns ? answer_in_controller(task, p)
+                                                                    : execute_on_lu(*lu, task, p);
   return finish(task, seq, start, r, p.names, lun);
 }
 

@@ -68,6 +68,8 @@ class Controller {
   static std::optional<Response> answer(const FaultRule& rule, const Task& task);
   std::optional<Response> wait_out(const FaultPlan& plan, const Task& task);
   Response execute_on_lu(LogicalUnit& lu, const Task& task, const FaultPlan& plan);
+  Response answer_in_controller(const Task& task, const FaultPlan& plan);
+  static void damage_data_in(const Task& task, const FaultPlan& plan, Response& r);
   Response finish(const Task& task, uint64_t seq, uint64_t start_ns, Response response,
                   const std::string& fault, uint64_t lun);
   // Waits up to timeout_ms (0 = until aborted); true when aborted.

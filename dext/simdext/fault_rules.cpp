@@ -1,5 +1,7 @@
 #include "fault_rules.h"
 
+#include "fault_scope.h"
+
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -128,6 +130,9 @@ std::vector<Application> FaultEngine::match_command(const CommandFacts& f) {
     }
     if (m.dirty_above && f.dirty_bytes <= *m.dirty_above) {
       continue;
+    }
+    if (!can_act(rules_[i].action, f)) {
+      continue;  // not a match: the action could not change this command (fault_scope.h)
     }
     uint64_t draw = 0;
     if (!admit(i, draw)) {

@@ -80,6 +80,7 @@ struct CommandFacts {
   TransferDirection direction = TransferDirection::none;
   Initiator source = Initiator::host;
   uint64_t dirty_bytes = 0;
+  bool lu_present = false;  // the addressed LU exists (else the controller answers: absent LUN)
 };
 
 struct Application {

@@ -284,15 +284,18 @@ Completion LogicalUnit::synchronize_cache(const BlockCommand& cmd, const Command
     return Completion::check(sense::lba_out_of_range());
   }
   Completion c;
+  if (quirks.drop_cache) {
+    // drop_cache on a flush discards the dirty data instead of destaging it: dropped after a
+    // completed flush, it would have nothing left to drop (a fault that never acts).
+    cache_.drop_all();
+    return c;
+  }
   if (!quirks.ignore_flush) {
     // SBC-3 5.22: the range may be widened; flushing everything is conforming. IMMED=1 may
     // return before the flush ends; the model's flush is synchronous, which is also conforming.
     flush_locked();
     ++flush_epoch_;
     c.flushed = true;
-  }
-  if (quirks.drop_cache) {
-    cache_.drop_all();
   }
   return c;
 }

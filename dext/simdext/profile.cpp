@@ -1,5 +1,7 @@
 #include "profile.h"
 
+#include "fault_scope.h"
+
 #include <toml++/toml.h>
 #include <algorithm>
 #include <cstdio>
@@ -153,28 +155,6 @@ std::expected<LuConfig, std::string> parse_lu(const toml::table& t, uint64_t tar
   return lu;
 }
 
-// truncate_lba acts on READ/WRITE(6/10/12/16) only: it needs `bits` (1..63), and a rule that could
-// match another command would be logged as applied where it does nothing, so other opcodes are refused.
-std::expected<void, std::string> check_truncate_lba(const toml::table& t, const std::string& where,
-                                                    FaultRule& r) {
-  static const std::vector<uint8_t> kReadWrite = {0x08, 0x0A, 0x28, 0x2A, 0xA8, 0xAA, 0x88, 0x8A};
-  if (!t.contains("bits") || r.bits == 0 || r.bits > 63) {
-    return Error(where + ".bits: truncate_lba needs the LBA bits kept, 1..63");
-  }
-  if (r.match.opcodes.empty()) {
-    r.match.opcodes = kReadWrite;
-  }
-  for (uint8_t op : r.match.opcodes) {
-    if (std::find(kReadWrite.begin(), kReadWrite.end(), op) == kReadWrite.end()) {
-      return Error(where + ".opcodes: truncate_lba acts on READ/WRITE(6/10/12/16) only");
-    }
-  }
-  if (!r.match.events.empty()) {
-    return Error(where + ".events: truncate_lba acts on commands, not events");
-  }
-  return {};
-}
-
 std::expected<FaultRule, std::string> parse_rule(const toml::table& t, size_t index) {
   const std::string where = "rule[" + std::to_string(index) + "]";
   SIMDEXT_TRY(check_keys(
@@ -255,8 +235,8 @@ std::expected<FaultRule, std::string> parse_rule(const toml::table& t, size_t in
   SIMDEXT_TRY(set_size(t, "asc", where, r.asc));
   SIMDEXT_TRY(set_size(t, "ascq", where, r.ascq));
   SIMDEXT_TRY(set_size(t, "delivery_failure", where, r.delivery_failure));
-  if (r.action == FaultAction::truncate_lba) {
-    SIMDEXT_TRY(check_truncate_lba(t, where, r));
+  if (r.action == FaultAction::truncate_lba && (!t.contains("bits") || r.bits == 0 || r.bits > 63)) {
+    return Error(where + ".bits: truncate_lba needs the LBA bits kept, 1..63");
   }
   return r;
 }
@@ -405,6 +385,7 @@ std::expected<Profile, std::string> parse_profile(const std::string& text, const
       if (!rule) {
         return Error(rule.error());
       }
+      SIMDEXT_TRY(check_rule_scope(*rule, "rule[" + std::to_string(i) + "]", p));
       p.rules.push_back(*rule);
     }
   }
