@@ -6,6 +6,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -99,6 +100,20 @@ std::expected<LoopAttachment, std::string> attach_loop(const std::string& backin
     return std::unexpected("LOOP_CONFIGURE " + device + ": " + std::strerror(errno));
   }
   return std::unexpected("no free loop device after 20 attempts");
+}
+
+uint64_t set_max_request_bytes(const std::string& device, uint64_t bytes) {
+  const std::string queue = "/sys/block/" + device.substr(device.find_last_of('/') + 1) + "/queue/";
+  uint64_t hw_kb = 0, before_kb = 0;
+  if (!(std::ifstream(queue + "max_hw_sectors_kb") >> hw_kb) ||
+      !(std::ifstream(queue + "max_sectors_kb") >> before_kb)) {
+    return 0;
+  }
+  const uint64_t kb = std::min<uint64_t>(bytes / 1024, hw_kb);
+  if (kb != 0) {
+    std::ofstream(queue + "max_sectors_kb") << kb << '\n';
+  }
+  return before_kb * 1024;
 }
 
 bool detach_loop(const std::string& device) {

@@ -17,6 +17,10 @@ struct LoopAttachment {
 
 [[nodiscard]] std::expected<LoopAttachment, std::string> attach_loop(const std::string& backing_file,
                                                                      uint32_t block_size);
+// Makes the loop device's request queue split at `bytes` (its max_sectors_kb, at most what the
+// queue's max_hw_sectors_kb allows; the setting outlives the attachment, so simdext sets it back to
+// `previous` at detach). Returns the size it had before, 0 when the queue cannot be read.
+uint64_t set_max_request_bytes(const std::string& device, uint64_t bytes);
 // LOOP_CLR_FD; true when the device is free (or will be at its last close).
 bool detach_loop(const std::string& device);
 // Loop devices whose backing file lies under `prefix` (from /sys/block/loop*/loop/backing_file).

@@ -93,6 +93,14 @@ std::expected<void, std::string> Simulator::attach_locked(bool initial) {
     return std::unexpected(loop.error());
   }
   block_device_ = loop->device;
+  // The host's queue splits a request where IOBreaker would (the smaller published piece of the
+  // two directions), not at the loop driver's 1280 KiB default: a 4 MiB request reaches the model
+  // as 1 MiB pieces, not 1 MiB + 256 KiB. (The loop queue's 128-segment limit still caps a request
+  // from scattered 4 KiB pages at 512 KiB: dext/README.md "Request sizes".)
+  const ControllerConfig& c = profile_.controller;
+  queue_default_bytes_ = set_max_request_bytes(
+      block_device_,
+      std::min(BlockHost::break_size(c, false, block_size_), BlockHost::break_size(c, true, block_size_)));
   write_description();
   return {};
 }
@@ -101,6 +109,9 @@ void Simulator::detach_locked() {
   generation_ = 0;                 // new and queued I/O fails with EIO at once
   controller_->set_online(false);  // hung and delayed tasks complete now, and none can start
   if (!block_device_.empty()) {
+    if (queue_default_bytes_ != 0) {
+      (void)set_max_request_bytes(block_device_, queue_default_bytes_);  // the next user's default
+    }
     detach_loop(block_device_);
     block_device_.clear();
   }

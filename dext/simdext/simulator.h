@@ -70,7 +70,8 @@ class Simulator : public DiskBackend {
   std::unique_ptr<Controller> controller_;
   std::unique_ptr<BlockHost> host_;
   std::unique_ptr<FuseDisk> fuse_;
-  std::mutex lifecycle_mutex_;  // one event at a time
+  std::mutex lifecycle_mutex_;        // one event at a time
+  uint64_t queue_default_bytes_ = 0;  // the loop queue's max_sectors_kb before simdext set it
   std::string block_device_;
   std::atomic<uint64_t> generation_{0};
   uint64_t next_generation_ = 0;
