@@ -43,9 +43,10 @@ TEST(PredictedFailures, RawReadsAtEveryLimitFailOnlyWherePredicted) {
     }
     AlignedBuffer buffer(size);
     const TransferOutcome outcome = transfer_once(fd->get(), Direction::read, 0, buffer.span());
-    observed.push_back({Direction::read, size,
-                        outcome.complete() ? ObservedTransfer::Outcome::worked : ObservedTransfer::Outcome::refused,
-                        outcome.kind()});
+    observed.push_back(
+        {Direction::read, size,
+         outcome.complete() ? ObservedTransfer::Outcome::worked : ObservedTransfer::Outcome::refused,
+         outcome.kind()});
     const PredictedFailure* prediction = analysis.predicted(Direction::read, size);
     std::cout << "read " << format_bytes(size) << " at LBA 0: " << outcome.describe()
               << (prediction ? " (predicted to fail)" : "") << "\n";

@@ -22,7 +22,8 @@ TEST_P(FilesystemCycle, FilesRoundTripAcrossUnmountRereadAndRemount) {
   const auto layout = standard_layout(dut().capacity_bytes());
   const platform::PartitionSpec& spec = layout[static_cast<std::size_t>(GetParam())];
   const auto unsupported = lifecycle->why_unsupported(spec.filesystem);
-  REQUIRE_DUT(host_offers(!unsupported, to_string(spec.filesystem) + " on this host: " + unsupported.value_or("")));
+  REQUIRE_DUT(
+      host_offers(!unsupported, to_string(spec.filesystem) + " on this host: " + unsupported.value_or("")));
   auto identity = integrity::RunIdentity::generate();
   ASSERT_TRUE(identity.has_value());
   StampedFileSet files(*identity, 12, 96);  // 12 files of 48 KiB, every name of the F9 probe twice

@@ -21,7 +21,8 @@ TEST_P(FormatCheck, FormattedPartitionChecksCleanAfterReread) {
   const auto index = static_cast<std::size_t>(GetParam());
   const platform::PartitionSpec& spec = layout[index];
   const auto unsupported = lifecycle->why_cannot_format(spec.filesystem);
-  REQUIRE_DUT(host_offers(!unsupported, to_string(spec.filesystem) + " on this host: " + unsupported.value_or("")));
+  REQUIRE_DUT(
+      host_offers(!unsupported, to_string(spec.filesystem) + " on this host: " + unsupported.value_or("")));
   ASSERT_TRUE(lifecycle->partition_gpt(dut().buffered_node, layout).has_value());
   auto partitions = lifecycle->reread_partitions(dut().buffered_node, layout.size());
   ASSERT_TRUE(partitions.has_value()) << partitions.error().message();

@@ -62,8 +62,8 @@ TEST(Reboot, Phase2VerifyAfterRestart) {
   const RebootPaths paths = RebootPaths::under(*state);
   auto phase = read_json_if_present(paths.phase_file);
   ASSERT_TRUE(phase.has_value()) << phase.error().message();
-  REQUIRE_DUT(run_provides(phase->has_value(),
-                           "phase 1 (Reboot.Phase1WriteAndFlush) never ran: no " + paths.phase_file.string()));
+  REQUIRE_DUT(run_provides(
+      phase->has_value(), "phase 1 (Reboot.Phase1WriteAndFlush) never ran: no " + paths.phase_file.string()));
   auto done = contract::read_reboot_done(*state);
   ASSERT_TRUE(done.has_value()) << done.error().message();
   ASSERT_TRUE(done->has_value()) << "phase 1 wrote its data and asked for a reboot (" << paths.request

@@ -25,9 +25,10 @@ TEST(RawMisalignedBuffers, BlockAlignedButNotPageAlignedBuffersVerify) {
   const std::uint64_t block = dut().logical_block_size;
   std::vector<SweepPoint> points;
   const std::vector<std::size_t> misalignments = block_aligned_page_offsets(block, page_size());
-  REQUIRE_DUT(device_offers(!misalignments.empty(),
-                            "logical block " + std::to_string(block) + " B >= page " + std::to_string(page_size()) +
-                                " B: every block-aligned buffer is page-aligned, so there is nothing to sweep"));
+  REQUIRE_DUT(
+      device_offers(!misalignments.empty(),
+                    "logical block " + std::to_string(block) + " B >= page " + std::to_string(page_size()) +
+                        " B: every block-aligned buffer is page-aligned, so there is nothing to sweep"));
   std::uint64_t slot = 0;  // each transfer its own 2 MiB slot, so a failure's LBA says which one
   for (std::size_t misalignment : misalignments) {
     for (std::uint64_t size : {block, std::uint64_t{4096}, std::uint64_t{65536}, std::uint64_t{1} << 20}) {

@@ -16,7 +16,7 @@ limits::Analysis analyze_dut_limits() {
 }
 
 std::optional<limits::EffectiveLimit> published_limit(const limits::Analysis& analysis,
-                                                     limits::Direction direction) {
+                                                      limits::Direction direction) {
   const auto& report = testing::dut_handle().limits();
   if (!report) return std::nullopt;
   return limits::published_split_limit(*report, analysis, direction);

@@ -34,9 +34,10 @@ TEST(SweepSummary, ACeilingBelowThePublishedLimitIsDiagnosedOnAnyDevice) {
     points.push_back({"write", size, 0, false, "EIO", kEio, ""});
   }
   const limits::EffectiveLimit published{524288, "IOMaximumByteCountWrite 512 KiB"};
-  EXPECT_EQ(diagnose_ceilings(points, published, published),
-            "write: EIO from 128 KiB, published limits allow 512 KiB: the DEXT's DMA maxTransferSize is below "
-            "its published limits (write of 64 KiB works; E bound by IOMaximumByteCountWrite 512 KiB)\n");
+  EXPECT_EQ(
+      diagnose_ceilings(points, published, published),
+      "write: EIO from 128 KiB, published limits allow 512 KiB: the DEXT's DMA maxTransferSize is below "
+      "its published limits (write of 64 KiB works; E bound by IOMaximumByteCountWrite 512 KiB)\n");
   // Without published limits there is nothing to hold the ceiling against.
   EXPECT_EQ(diagnose_ceilings(points, std::nullopt, std::nullopt), "");
   // A corruption at 128 KiB and up is not a refusal: no ceiling diagnosis (the summary reports it).

@@ -111,8 +111,8 @@ TEST_P(AddressBits, EveryLbaBitOfTheLargestReachableLuKeepsItsOwnStamp) {
   REQUIRE_DUT(data_loss_allowed);
   auto found = larger_lu();
   REQUIRE_DUT(device_offers(found.has_value(), "no reachable LU is larger than the DUT (" +
-                                                  std::to_string(geometry().blocks) +
-                                                  " blocks), whose every bit the DUT test walks"));
+                                                   std::to_string(geometry().blocks) +
+                                                   " blocks), whose every bit the DUT test walks"));
   RecordProperty("lu", to_string(found->first.address()));
   const std::string failure = walk(found->first, found->second);
   EXPECT_TRUE(failure.empty()) << failure;

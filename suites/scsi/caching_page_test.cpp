@@ -40,10 +40,12 @@ TEST_F(CachingPage, WriteCacheMatchesWhatTheOperatingSystemUses) {
   // Guards SBC-3 6.4.5 against the OS: Linux sets queue/write_cache from WCE; if they disagree,
   // the OS is not flushing a cache the device has (or flushing one it has not).
   REQUIRE_DUT(raw_node);
-  REQUIRE_DUT(host_offers(dut().passthrough.kind == PassthroughKind::sg_io,
-                          "the OS's block node is a SCSI disk only behind SG_IO (simdext's is a loop device)"));
+  REQUIRE_DUT(
+      host_offers(dut().passthrough.kind == PassthroughKind::sg_io,
+                  "the OS's block node is a SCSI disk only behind SG_IO (simdext's is a loop device)"));
   const OsDiskView view = os_disk_view(dut().raw_node);
-  REQUIRE_DUT(host_offers(view.write_cache.has_value(), "the OS's write-cache setting of " + dut().raw_node + " is not known"));
+  REQUIRE_DUT(host_offers(view.write_cache.has_value(),
+                          "the OS's write-cache setting of " + dut().raw_node + " is not known"));
   auto page = read_page(false);
   ASSERT_TRUE(page);
   EXPECT_EQ(page->wce, *view.write_cache)

@@ -23,7 +23,8 @@ class Enumeration : public ScsiTest {
     for (const Address& address : initiator().transport().known_addresses()) {
       luns_[address.target].insert(address.lun);
     }
-    REQUIRE_DUT(host_offers(!luns_.empty(), initiator().transport().traits().name + " cannot tell which targets exist"));
+    REQUIRE_DUT(host_offers(!luns_.empty(),
+                            initiator().transport().traits().name + " cannot tell which targets exist"));
   }
   std::map<uint64_t, std::set<uint64_t>> luns_;  // target -> LUNs, as configured or attached
 };

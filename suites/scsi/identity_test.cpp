@@ -79,8 +79,10 @@ TEST_F(Identity, ProtocolCharacteristicsMatchTheProduct) {
     RecordProperty("protocol.scsi_domain_identifier",
                    std::to_string(published->value("scsi_domain_identifier", uint64_t{0})));
   }
-  REQUIRE_DUT(host_offers(published != nullptr, "this platform publishes no protocol characteristics for the DUT"));
-  REQUIRE_DUT(run_provides(product_->physical_interconnect.has_value(), "the product file has no [protocol]"));
+  REQUIRE_DUT(
+      host_offers(published != nullptr, "this platform publishes no protocol characteristics for the DUT"));
+  REQUIRE_DUT(
+      run_provides(product_->physical_interconnect.has_value(), "the product file has no [protocol]"));
   EXPECT_EQ(published->value("physical_interconnect", ""), *product_->physical_interconnect)
       << "diskutil would show Protocol: " << published->value("physical_interconnect", "") << " ("
       << product_->path << ")";

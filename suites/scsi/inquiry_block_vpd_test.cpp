@@ -60,8 +60,9 @@ TEST_F(InquiryBlockVpd, TransferAboveTheMaximumIsInvalidField) {
   }
   REQUIRE_DUT(device_offers(page.has_value(), "the device does not list VPD B0h"));
   const uint32_t maximum = parse_block_limits(*page).maximum_transfer_length;
-  REQUIRE_DUT(device_offers(maximum != 0 && maximum < 65536, "MAXIMUM TRANSFER LENGTH " + std::to_string(maximum) +
-                                                                 ": none reported, or too large to exceed here"));
+  REQUIRE_DUT(device_offers(
+      maximum != 0 && maximum < 65536,
+      "MAXIMUM TRANSFER LENGTH " + std::to_string(maximum) + ": none reported, or too large to exceed here"));
   const uint32_t length = geometry().block_length;
   ASSERT_GT(length, 0u);
   ASSERT_GT(geometry().blocks, uint64_t{maximum} + 1);

@@ -34,7 +34,7 @@ TEST_F(LargeLbaData, StampedBlocksAroundTwoToTheThirtySecondReadBackIntact) {
   REQUIRE_DUT(data_loss_allowed);
   auto found = large_lu();
   REQUIRE_DUT(device_offers(found.has_value(), "no reachable LU has more than 2^32 + 2 blocks (the DUT has " +
-                                                  std::to_string(geometry().blocks) + ")"));
+                                                   std::to_string(geometry().blocks) + ")"));
   auto& [lu, g] = *found;
   RecordProperty("lu", to_string(lu.address()));
   ASSERT_EQ(g.block_length % integrity::kSectorSize, 0u);

@@ -30,7 +30,7 @@ class SynchronizeCache : public ScsiTest, public ::testing::WithParamInterface<b
   bool unsupported_ = false;
 };
 
-#define SKIP_IF_NOT_IMPLEMENTED()                                                                              \
+#define SKIP_IF_NOT_IMPLEMENTED()                                                                        \
   REQUIRE_DUT(device_offers(!unsupported_, "SYNCHRONIZE CACHE(" + std::to_string(GetParam() ? 16 : 10) + \
                                                ") is not implemented (20h/00h)"))
 

@@ -6,13 +6,13 @@ namespace dextqual::limits {
 
 std::string TransferCeiling::describe() const {
   return kind + " from " + format_bytes(first_refused) + ", published limits allow " +
-         format_bytes(published.bytes) +
-         ": the DEXT's DMA maxTransferSize is below its published limits (" + to_string(direction) + " of " +
-         format_bytes(largest_working) + " works; E bound by " + published.bound_by + ")";
+         format_bytes(published.bytes) + ": the DEXT's DMA maxTransferSize is below its published limits (" +
+         to_string(direction) + " of " + format_bytes(largest_working) + " works; E bound by " +
+         published.bound_by + ")";
 }
 
 std::optional<EffectiveLimit> published_split_limit(const LimitsReport& report, const Analysis& analysis,
-                                                   Direction direction) {
+                                                    Direction direction) {
   const auto& effective = direction == Direction::read ? analysis.effective_read : analysis.effective_write;
   if (effective) return effective;
   if (report.linux_queue && report.linux_queue->max_bytes && !report.queue_fronts_model) {
@@ -45,7 +45,8 @@ std::optional<TransferCeiling> diagnose_transfer_ceiling(const std::vector<Obser
   };
   std::uint64_t largest_working = 0;
   for (const auto& t : observed) {
-    if (t.direction != direction || t.outcome != ObservedTransfer::Outcome::worked || size_refused(t.size)) continue;
+    if (t.direction != direction || t.outcome != ObservedTransfer::Outcome::worked || size_refused(t.size))
+      continue;
     // A size between the first refusal and E that worked: not a ceiling.
     if (t.size > refused && t.size <= published->bytes) return std::nullopt;
     if (t.size < refused) largest_working = std::max(largest_working, t.size);

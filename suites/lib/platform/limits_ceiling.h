@@ -46,7 +46,8 @@ struct TransferCeiling {
 // analysis' effective E (simdext constraints, IORegistry) or, where no controller constraints are read
 // (a Linux HBA), the block queue's max_sectors_kb — unless that queue fronts a model (simdext's loop).
 [[nodiscard]] std::optional<EffectiveLimit> published_split_limit(const LimitsReport& report,
-                                                                  const Analysis& analysis, Direction direction);
+                                                                  const Analysis& analysis,
+                                                                  Direction direction);
 
 // The ceiling of `direction` when the observations show one below the published limit; nullopt when
 // nothing was refused, the first refusal is above E, no smaller size worked, a size between the first

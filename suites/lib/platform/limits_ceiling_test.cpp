@@ -17,7 +17,8 @@ std::vector<ObservedTransfer> f2_sweep() {
   std::vector<ObservedTransfer> observed;
   for (std::uint64_t size = 4 * kKiB; size <= 1024 * kKiB; size *= 2) {
     const bool works = size <= 64 * kKiB;
-    observed.push_back({Direction::write, size, works ? Outcome::worked : Outcome::refused, works ? "" : "EIO"});
+    observed.push_back(
+        {Direction::write, size, works ? Outcome::worked : Outcome::refused, works ? "" : "EIO"});
   }
   return observed;
 }

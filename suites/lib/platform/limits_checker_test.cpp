@@ -41,7 +41,8 @@ TEST(LimitsChecker, F2MaxTransferBelowPublishedLimitIsFlaggedWithTheRange) {
             std::string::npos)
       << text;
   // The DMA specification comes from simdext's description only (issue 13 §4): the rule says so.
-  EXPECT_NE(text.find("[simdext only: a real DEXT does not publish its DMA specification]"), std::string::npos)
+  EXPECT_NE(text.find("[simdext only: a real DEXT does not publish its DMA specification]"),
+            std::string::npos)
       << text;
   EXPECT_EQ(analysis.predicted(Direction::write, 64 * KiB), nullptr);
   ASSERT_NE(analysis.predicted(Direction::write, 128 * KiB), nullptr);

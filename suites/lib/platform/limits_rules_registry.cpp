@@ -85,7 +85,8 @@ void check_effective(const LimitsReport& report, Analysis& analysis, Direction d
   // Only simdext's description gives maxTransferSize (a DEXT answers it in UserGetDMASpecification and
   // publishes it nowhere): said so, so nobody takes the rule for one a real device is checked by. On
   // hardware F2 is diagnosed from the transfers instead (limits_ceiling.h).
-  constexpr std::string_view kSimdextOnly = " [simdext only: a real DEXT does not publish its DMA specification]";
+  constexpr std::string_view kSimdextOnly =
+      " [simdext only: a real DEXT does not publish its DMA specification]";
   add(analysis, "macOS-1", Severity::error, message + std::string(kSimdextOnly));
   analysis.predicted_failures.push_back(
       {d, max_transfer, up_to,

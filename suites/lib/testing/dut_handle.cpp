@@ -34,9 +34,11 @@ Result<BlockNode> DutHandle::raw() const {
 }
 
 Result<BlockNode> DutHandle::buffered() const {
-  const std::string& path = description_.buffered_node.empty() ? description_.raw_node : description_.buffered_node;
+  const std::string& path =
+      description_.buffered_node.empty() ? description_.raw_node : description_.buffered_node;
   if (path.empty()) return fail("the DUT's buffered node", "the DUT names no block node");
-  return BlockNode{path, BlockNode::Cache::used, description_.logical_block_size, description_.capacity_bytes()};
+  return BlockNode{path, BlockNode::Cache::used, description_.logical_block_size,
+                   description_.capacity_bytes()};
 }
 
 platform::DeviceLifecycle& DutHandle::lifecycle() {

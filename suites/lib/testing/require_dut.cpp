@@ -10,7 +10,8 @@ RequirementOutcome check_requirement(std::string_view expression, const Requirem
     case RequirementAnswer::Kind::unmet:
       return {RequirementOutcome::Action::skip, "requires " + name + ": " + answer.text()};
     case RequirementAnswer::Kind::error:
-      return {RequirementOutcome::Action::fail, "requirement " + name + " could not be checked: " + answer.text()};
+      return {RequirementOutcome::Action::fail,
+              "requirement " + name + " could not be checked: " + answer.text()};
     case RequirementAnswer::Kind::met:
       break;
   }

@@ -21,8 +21,12 @@ class RequirementAnswer {
   enum class Kind { met, unmet, error };
 
   [[nodiscard]] static RequirementAnswer met() { return {Kind::met, {}}; }
-  [[nodiscard]] static RequirementAnswer unmet(std::string reason) { return {Kind::unmet, std::move(reason)}; }
-  [[nodiscard]] static RequirementAnswer error(std::string message) { return {Kind::error, std::move(message)}; }
+  [[nodiscard]] static RequirementAnswer unmet(std::string reason) {
+    return {Kind::unmet, std::move(reason)};
+  }
+  [[nodiscard]] static RequirementAnswer error(std::string message) {
+    return {Kind::error, std::move(message)};
+  }
   // The plain predicates' spelling: nullopt is met, a reason is unmet.
   RequirementAnswer(std::optional<std::string> unmet_reason)  // NOLINT(google-explicit-constructor)
       : kind_(unmet_reason ? Kind::unmet : Kind::met), text_(unmet_reason.value_or("")) {}
@@ -45,8 +49,7 @@ namespace dextqual::testing::detail {
 // REQUIRE_DUT takes a bare predicate name (`raw_node`) or a call (`capacity_at_least(n)`); these
 // overloads make both spellings yield the predicate's answer.
 template <class Predicate>
-  requires std::is_invocable_v<Predicate>
-RequirementAnswer answer_of(Predicate&& predicate) {
+requires std::is_invocable_v<Predicate> RequirementAnswer answer_of(Predicate&& predicate) {
   return RequirementAnswer(std::forward<Predicate>(predicate)());
 }
 inline RequirementAnswer answer_of(RequirementAnswer answer) { return answer; }
@@ -59,27 +62,29 @@ inline RequirementAnswer answer_of(std::optional<std::string> unmet_reason) {
 struct RequirementOutcome {
   enum class Action { run, skip, fail };
   Action action = Action::run;
-  std::string text;  // skip: "requires <name>: <reason>"; fail: "requirement <name> could not be checked: ..."
+  // skip: "requires <name>: <reason>"; fail: "requirement <name> could not be checked: ...".
+  std::string text;
 };
 
 // Unmet: the skip text. Error: the failure text. Met: records the test property "requires.<name>" =
 // "met" on the running test (when there is one) and answers run.
-[[nodiscard]] RequirementOutcome check_requirement(std::string_view expression, const RequirementAnswer& answer);
+[[nodiscard]] RequirementOutcome check_requirement(std::string_view expression,
+                                                   const RequirementAnswer& answer);
 
 }  // namespace dextqual::testing::detail
 
 // REQUIRE_DUT(raw_node), REQUIRE_DUT(capacity_at_least(1 << 30)): skips the test with the reason when
 // unmet, fails it when the predicate could not tell. Returns from the enclosing void function (a TEST
 // body, SetUp) like GTEST_SKIP and FAIL.
-#define REQUIRE_DUT(requirement_expr)                                                                    \
-  do {                                                                                                   \
-    const auto dq_outcome = ::dextqual::testing::detail::check_requirement(                              \
-        #requirement_expr,                                                                               \
-        ::dextqual::testing::detail::answer_of(::dextqual::testing::requirement::requirement_expr));     \
-    if (dq_outcome.action == ::dextqual::testing::detail::RequirementOutcome::Action::skip) {            \
-      GTEST_SKIP() << dq_outcome.text;                                                                   \
-    }                                                                                                    \
-    if (dq_outcome.action == ::dextqual::testing::detail::RequirementOutcome::Action::fail) {            \
-      FAIL() << dq_outcome.text;                                                                         \
-    }                                                                                                    \
+#define REQUIRE_DUT(requirement_expr)                                                                \
+  do {                                                                                               \
+    const auto dq_outcome = ::dextqual::testing::detail::check_requirement(                          \
+        #requirement_expr,                                                                           \
+        ::dextqual::testing::detail::answer_of(::dextqual::testing::requirement::requirement_expr)); \
+    if (dq_outcome.action == ::dextqual::testing::detail::RequirementOutcome::Action::skip) {        \
+      GTEST_SKIP() << dq_outcome.text;                                                               \
+    }                                                                                                \
+    if (dq_outcome.action == ::dextqual::testing::detail::RequirementOutcome::Action::fail) {        \
+      FAIL() << dq_outcome.text;                                                                     \
+    }                                                                                                \
   } while (false)

@@ -11,7 +11,9 @@
 namespace dextqual::testing {
 namespace requirement {
 // Predicates of this test only, in the namespace REQUIRE_DUT looks in.
-RequirementAnswer lifecycle_broken() { return RequirementAnswer::error("cannot run the station's hook: exit 127"); }
+RequirementAnswer lifecycle_broken() {
+  return RequirementAnswer::error("cannot run the station's hook: exit 127");
+}
 RequirementAnswer answers(RequirementAnswer answer) { return answer; }
 }  // namespace requirement
 
@@ -61,7 +63,8 @@ TEST(RequireDut, CallWithArgumentsSkipsUnderItsPlainName) {
   const auto results = intercepted([] { REQUIRE_DUT(capacity_at_least(1 << 20)); });
   ASSERT_EQ(results.size(), 1u);
   EXPECT_TRUE(results[0].skipped());
-  EXPECT_TRUE(std::string(results[0].message()).starts_with("requires capacity_at_least: the DUT holds 4096 bytes"))
+  EXPECT_TRUE(
+      std::string(results[0].message()).starts_with("requires capacity_at_least: the DUT holds 4096 bytes"))
       << results[0].message();
 }
 
@@ -93,8 +96,9 @@ TEST(RequireDut, APredicateThatCannotTellFailsTheTestInsteadOfSkipping) {
   ASSERT_EQ(results.size(), 1u);
   EXPECT_TRUE(results[0].fatally_failed());
   EXPECT_FALSE(results[0].skipped());
-  EXPECT_NE(std::string(results[0].message()).find("requirement lifecycle_broken could not be checked: cannot run"),
-            std::string::npos)
+  EXPECT_NE(
+      std::string(results[0].message()).find("requirement lifecycle_broken could not be checked: cannot run"),
+      std::string::npos)
       << results[0].message();
   EXPECT_EQ(property("requires.lifecycle_broken"), "");
 }

@@ -32,7 +32,6 @@ class ReadWriteTest : public ScsiTest, public ::testing::WithParamInterface<CdbS
 
 }  // namespace dextqual::scsi::suite
 
-
 #define INSTANTIATE_READ_WRITE_SIZES(Fixture)                                                   \
   INSTANTIATE_TEST_SUITE_P(                                                                     \
       Cdb, Fixture,                                                                             \
