@@ -32,7 +32,9 @@ TEST(PredictedFailures, RawReadsAtEveryLimitFailOnlyWherePredicted) {
   std::sort(sizes.begin(), sizes.end());
   sizes.erase(std::unique(sizes.begin(), sizes.end()), sizes.end());
 
-  auto fd = open_uncached(dut().raw_node, Access::read_only);
+  auto raw = testing::dut_handle().raw();
+  ASSERT_TRUE(raw) << raw.error().message();
+  auto fd = raw->open(Access::read_only);
   ASSERT_TRUE(fd) << fd.error().message();
   std::string unpredicted;
   std::string confirmed;

@@ -8,7 +8,7 @@
 
 #include "rawio/misalignment_plan.h"
 #include "rawio/raw_sweep_context.h"
-#include "testing/dut_environment.h"
+#include "testing/dut_handle.h"
 
 namespace dextqual::rawio {
 namespace {
@@ -20,7 +20,7 @@ TEST(RawMisalignedBuffers, BlockAlignedButNotPageAlignedBuffersVerify) {
   REQUIRE_DUT(data_loss_allowed);
   REQUIRE_DUT(raw_node);
   const limits::Analysis analysis = analyze_dut_limits();
-  auto session = RawSession::open(dut().raw_node, dut().logical_block_size);
+  auto session = RawSession::open(testing::dut_handle().raw());
   ASSERT_TRUE(session) << session.error().message();
   const std::uint64_t block = dut().logical_block_size;
   std::vector<SweepPoint> points;
@@ -56,7 +56,7 @@ TEST(RawMisalignedBuffers, ByteMisalignedBufferIsRefusedOrVerifies) {
   // the driver got a buffer no segment rule allows, and it must move the right data.
   REQUIRE_DUT(data_loss_allowed);
   REQUIRE_DUT(raw_node);
-  auto session = RawSession::open(dut().raw_node, dut().logical_block_size);
+  auto session = RawSession::open(testing::dut_handle().raw());
   ASSERT_TRUE(session) << session.error().message();
   const ByteMisalignedResult result = judge_byte_misaligned(write_flush_verify(*session, 0, 4096, 1));
   RecordProperty("byte_misaligned_buffer", result.text);

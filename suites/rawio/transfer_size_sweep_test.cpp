@@ -10,7 +10,7 @@
 #include "platform/limits_checker.h"
 #include "rawio/raw_sweep_context.h"
 #include "rawio/transfer_sweep.h"
-#include "testing/dut_environment.h"
+#include "testing/dut_handle.h"
 
 namespace dextqual::rawio {
 namespace {
@@ -44,7 +44,7 @@ TEST(RawTransferSizes, EverySizeWritesFlushesAndVerifiesAtStartMiddleAndEnd) {
   const limits::Analysis analysis = analyze_dut_limits();
   const std::uint64_t block = dut().logical_block_size;
   const auto sizes = sweep_sizes(block, dut().capacity_bytes(), analysis.boundary_sizes(block), dut().quick);
-  auto session = RawSession::open(dut().raw_node, dut().logical_block_size);
+  auto session = RawSession::open(testing::dut_handle().raw());
   ASSERT_TRUE(session) << session.error().message();
 
   std::vector<SweepPoint> points;
