@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <set>
 
+#include "profile_base.h"
+
 namespace simdext {
 namespace {
 
@@ -307,6 +309,11 @@ std::expected<Profile, std::string> parse_profile(const std::string& text, const
   } catch (const toml::parse_error& e) {
     return Error(path + ": " + std::string(e.description()));
   }
+  auto resolved = resolve_base(std::move(root), path);
+  if (!resolved) {
+    return Error(resolved.error());
+  }
+  root = std::move(*resolved);
   SIMDEXT_TRY(check_keys(root, path, {"profile", "controller", "dut", "target", "rule", "selftest"}));
   Profile p;
   p.path = path;

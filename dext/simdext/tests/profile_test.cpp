@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <cstdio>
 #include <filesystem>
 
 namespace simdext {
@@ -36,6 +39,38 @@ TEST(Profile, UnknownActionIsAnError) {
       "[[target]]\nid = 0\n[[target.lun]]\ncapacity = \"1MiB\"\n[[rule]]\naction = \"explode\"\n", "x.toml");
   ASSERT_FALSE(p);
   EXPECT_NE(p.error().find("explode"), std::string::npos);
+}
+
+// A profile holds only its difference: tables merge key by key, arrays replace, [profile] is its own.
+TEST(Profile, BaseIsMergedUnderTheProfile) {
+  const auto dir = std::filesystem::temp_directory_path() / ("simdext-base-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::FILE* base = std::fopen((dir / "base.toml").c_str(), "w");
+  std::fputs(
+      "[profile]\nname = \"base\"\n[controller]\nmax_transfer_size = \"1MiB\"\ndma_alignment = 8\n"
+      "[[target]]\nid = 0\n[[target.lun]]\ncapacity = \"1MiB\"\n[[target]]\nid = 1\n[[target.lun]]\n"
+      "capacity = \"2MiB\"\n",
+      base);
+  std::fclose(base);
+  auto p = parse_profile("base = \"base.toml\"\n[controller]\nmax_transfer_size = \"64KiB\"\n",
+                         (dir / "derived.toml").string());
+  ASSERT_TRUE(p) << p.error();
+  EXPECT_EQ(p->controller.max_transfer_size, 64u << 10);
+  EXPECT_EQ(p->controller.dma_alignment, 8u);
+  EXPECT_EQ(p->targets.size(), 2u);
+  EXPECT_EQ(p->name, "derived.toml");  // [profile] is not inherited
+  p = parse_profile("base = \"base.toml\"\n[[target]]\nid = 4\n[[target.lun]]\ncapacity = \"1MiB\"\n[dut]\ntarget = 4\n",
+                    (dir / "derived.toml").string());
+  ASSERT_TRUE(p) << p.error();
+  ASSERT_EQ(p->targets.size(), 1u);
+  EXPECT_EQ(p->targets[0].id, 4u);
+  auto missing = parse_profile("base = \"nosuch.toml\"\n", (dir / "derived.toml").string());
+  ASSERT_FALSE(missing);
+  EXPECT_NE(missing.error().find("nosuch.toml"), std::string::npos);
+  auto cycle = parse_profile("base = \"derived.toml\"\n", (dir / "derived.toml").string());
+  ASSERT_FALSE(cycle);
+  EXPECT_NE(cycle.error().find("cycle"), std::string::npos);
+  std::filesystem::remove_all(dir);
 }
 
 TEST(Profile, EveryShippedProfileLoads) {
