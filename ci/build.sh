@@ -18,5 +18,8 @@ werror=OFF
 [[ "${CI:-}" == "true" ]] && werror=ON
 
 cmake -S . -B "$build_dir" -G Ninja -DDEXTQUAL_WERROR="$werror" "${extra[@]}" >/dev/null
-cmake --build "$build_dir" --parallel "$(nproc)"
+target=()
+# The sanitizer configuration runs only the unit tests: build only what they need (cmake/UnitTestTargets.cmake).
+[[ "${1:-}" == "--sanitize" ]] && target=(--target unit_tests)
+cmake --build "$build_dir" --parallel "$(nproc)" "${target[@]}"
 echo "$build_dir"

@@ -149,9 +149,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   selftest->add_option("--profile", selftest_options.profiles, "only these profiles")->delimiter(',');
   selftest->add_option("--suites", selftest_options.suites, "only these suites")->delimiter(',');
-  selftest->add_flag("--all-suites", selftest_options.all_suites, "run every suite under every profile");
-  selftest->add_flag("--all-tests", selftest_options.all_tests,
-                     "run whole suites, not only the claimed tests");
+  selftest->add_flag("--field-report-table", selftest_options.field_report_table,
+                     "print the README's field-report table from the profiles' claims");
   selftest->add_option("--timeout-per-test", selftest_options.timeout_per_test_s, "seconds")
       ->capture_default_str();
 

@@ -6,12 +6,16 @@
 #include <iostream>
 #include <optional>
 #include <set>
+#include <sstream>
 
 #include "reports/html_report.h"
 #include "reports/junit_writer.h"
 #include "reports/report_json.h"
 #include "runner/exit_status.h"
 #include "runner/run_command.h"
+#include "runner/selftest_judge.h"
+#include "runner/selftest_spec.h"
+#include "runner/field_report_table.h"
 #include "runner/suite_catalog.h"
 #include "runner/test_filter.h"
 
@@ -20,18 +24,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Profile {
-  fs::path path;
-  std::string name;
-  std::vector<std::string> detected_by;
-  // [selftest] timeout_per_test: a profile whose claimed tests end as TIMEOUT (a wedged device) says
-  // how long to wait for them, so that the matrix does not wait the default 300 s.
-  std::optional<double> timeout_per_test_s;
-};
-
-CommandResult<std::vector<Profile>> read_profiles(const fs::path& faults,
-                                                  const std::vector<std::string>& wanted) {
-  std::vector<Profile> profiles;
+CommandResult<std::vector<SelftestSpec>> read_profiles(const fs::path& faults,
+                                                       const std::vector<std::string>& wanted) {
+  std::vector<SelftestSpec> profiles;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(faults, ec)) {
     if (entry.path().extension() != ".toml") continue;
@@ -40,97 +35,44 @@ CommandResult<std::vector<Profile>> read_profiles(const fs::path& faults,
         std::find(wanted.begin(), wanted.end(), stem + ".toml") == wanted.end()) {
       continue;
     }
-    Profile profile{entry.path(), stem, {}, std::nullopt};
-    try {
-      const auto table = toml::parse_file(entry.path().string());
-      if (const auto* list = table["selftest"]["detected_by"].as_array()) {
-        for (const auto& item : *list) profile.detected_by.push_back(item.value_or(std::string()));
-      }
-      profile.timeout_per_test_s = table["selftest"]["timeout_per_test"].value<double>();
-    } catch (const toml::parse_error& e) {
-      return usage_error(entry.path().string() + ": " + std::string(e.description()));
-    }
-    profiles.push_back(std::move(profile));
+    auto spec = read_selftest_spec(entry.path());
+    if (!spec) return std::unexpected(spec.error());
+    profiles.push_back(std::move(*spec));
   }
   if (ec) return usage_error("cannot read " + faults.string());
-  std::sort(profiles.begin(), profiles.end(), [](const Profile& a, const Profile& b) {
-    return (a.name != "clean") < (b.name != "clean") ||
-           ((a.name != "clean") == (b.name != "clean") && a.name < b.name);
+  std::sort(profiles.begin(), profiles.end(), [](const SelftestSpec& a, const SelftestSpec& b) {
+    return std::pair(a.name != "clean", a.name) < std::pair(b.name != "clean", b.name);
   });
   if (profiles.empty()) return usage_error("no fault profiles in " + faults.string());
   return profiles;
 }
 
-struct SuiteOutcome {
-  std::vector<std::string> failed;  // "Suite.Test"
-  int tests = 0;
-};
-
-// What failed in each suite of one profile's run, from its summary.json.
-std::map<std::string, SuiteOutcome> outcomes_of(const fs::path& summary_path) {
-  std::map<std::string, SuiteOutcome> outcomes;
+// Every test of one profile's run, from its summary.json.
+std::vector<JudgedTest> results_of(const fs::path& summary_path) {
+  std::vector<JudgedTest> results;
   std::ifstream in(summary_path);
   const auto summary = nlohmann::json::parse(in, nullptr, false);
-  if (summary.is_discarded()) return outcomes;
+  if (summary.is_discarded()) return results;
   for (const auto& test : summary.value("tests", nlohmann::json::array())) {
-    auto& outcome = outcomes[test.value("suite", "")];
-    ++outcome.tests;
-    if (test.value("failure", false)) outcome.failed.push_back(test.value("name", ""));
+    const auto verdict = reports::verdict_from_label(test.value("verdict", ""));
+    results.push_back({test.value("suite", ""), test.value("name", ""),
+                       verdict.value_or(reports::Verdict::unresolved), test.value("message", "")});
   }
-  return outcomes;
+  return results;
 }
 
-reports::SelftestRow compare(const Profile& profile, const std::vector<std::string>& suites_run,
-                             const std::vector<std::string>& available,
-                             const std::map<std::string, SuiteOutcome>& outcomes, int run_exit) {
-  reports::SelftestRow row;
-  row.profile = profile.name;
-  // A claim on a suite this build does not have cannot be checked: shown, not counted either way.
-  for (const auto& entry : profile.detected_by) {
-    const auto pattern = split_suite_pattern(entry);
-    if (std::find(available.begin(), available.end(), pattern.suite) != available.end()) continue;
-    auto& cell = row.cells[pattern.suite];
-    cell.expected.push_back(pattern.filter);
-    cell.checked = false;
-    cell.note = "suite not built here: claim not checked";
-  }
-  const bool clean = profile.detected_by.empty();
-  for (const auto& suite : suites_run) {
-    auto& cell = row.cells[suite];
-    const auto found = outcomes.find(suite);
-    const SuiteOutcome outcome = found == outcomes.end() ? SuiteOutcome{} : found->second;
-    cell.failed = outcome.failed;
-    std::vector<std::string> missed;
-    for (const auto& entry : profile.detected_by) {
-      const auto pattern = split_suite_pattern(entry);
-      if (pattern.suite != suite) continue;
-      cell.expected.push_back(pattern.filter);
-      const TestFilter filter(pattern.filter);
-      if (std::none_of(outcome.failed.begin(), outcome.failed.end(),
-                       [&](const auto& t) { return filter.matches(t); })) {
-        missed.push_back(pattern.filter);
-      }
-    }
-    if (outcome.tests == 0) {
-      cell.matches = false;
-      cell.note = "no results (the run " +
-                  std::string(run_exit == kUsageError ? "was refused" : "produced none") + ")";
-    } else if (clean && !outcome.failed.empty()) {
-      cell.matches = false;
-      cell.note =
-          "clean must pass everything; failed: " + outcome.failed.front() +
-          (outcome.failed.size() > 1 ? " and " + std::to_string(outcome.failed.size() - 1) + " more" : "");
-    } else if (!missed.empty()) {
-      cell.matches = false;
-      cell.note = "not caught: " + missed.front() +
-                  (missed.size() > 1 ? " (+" + std::to_string(missed.size() - 1) + ")" : "");
-    } else {
-      cell.note =
-          clean ? "all passed" : "caught by " + std::to_string(outcome.failed.size()) + " failing tests";
-    }
-    row.matches = row.matches && cell.matches;
-  }
-  return row;
+// With --suites, expectations on the suites left out are not checked; on suites that do not exist
+// at all they stay, so the judge reports them.
+SelftestSpec restricted(SelftestSpec spec, const std::vector<std::string>& run,
+                        const std::vector<std::string>& available) {
+  const auto out_of_scope = [&](const TestExpectation& e) {
+    return std::find(run.begin(), run.end(), e.suite) == run.end() &&
+           std::find(available.begin(), available.end(), e.suite) != available.end();
+  };
+  std::erase_if(spec.claims, out_of_scope);
+  std::erase_if(spec.collateral, out_of_scope);
+  std::erase_if(spec.allowed_skips, out_of_scope);
+  return spec;
 }
 
 void print_matrix(const std::vector<reports::SelftestRow>& rows, const std::vector<std::string>& suites) {
@@ -150,7 +92,9 @@ void print_matrix(const std::vector<reports::SelftestRow>& rows, const std::vect
     }
     std::printf(" %s\n", row.matches ? "match" : "MISMATCH");
     for (const auto& [suite, cell] : row.cells) {
-      if (!cell.matches || !cell.checked) std::printf("    %s: %s\n", suite.c_str(), cell.note.c_str());
+      if (cell.matches && cell.checked) continue;
+      std::istringstream notes(cell.note);
+      for (std::string line; std::getline(notes, line);) std::printf("    %s: %s\n", suite.c_str(), line.c_str());
     }
   }
   std::fflush(stdout);
@@ -184,10 +128,16 @@ reports::Report selftest_report(const std::vector<reports::SelftestRow>& rows) {
 
 int selftest_command(const SelftestOptions& options, const Installation& installation,
                      const SignalStop& signals) {
-  auto profiles = read_profiles(installation.fixtures_dir / "faults", options.profiles);
-  if (!profiles) {
-    std::cerr << "dextqual: " << profiles.error().reason << "\n";
-    return profiles.error().exit_code;
+  const auto faults = installation.fixtures_dir / "faults";
+  auto profiles = read_profiles(faults, options.profiles);
+  auto clean = read_selftest_spec(faults / "clean.toml");
+  if (!profiles || !clean) {
+    std::cerr << "dextqual: " << (profiles ? clean.error() : profiles.error()).reason << "\n";
+    return (profiles ? clean.error() : profiles.error()).exit_code;
+  }
+  if (options.field_report_table) {
+    std::cout << field_report_table(*profiles);
+    return kAllPassed;
   }
   std::vector<std::string> available;
   for (const auto& suite : discover_suites(installation.suites_dir)) available.push_back(suite.name);
@@ -195,52 +145,38 @@ int selftest_command(const SelftestOptions& options, const Installation& install
     std::cerr << "dextqual: no suite binaries in " << installation.suites_dir.string() << "\n";
     return kHarnessError;
   }
+  std::vector<std::string> suites;
+  for (const auto& suite : available) {
+    if (options.suites.empty() || std::find(options.suites.begin(), options.suites.end(), suite) != options.suites.end()) {
+      suites.push_back(suite);
+    }
+  }
   std::vector<reports::SelftestRow> rows;
   std::set<std::string> matrix_suites;
   for (const auto& profile : *profiles) {
     if (signals.token().stop_requested()) break;
-    std::vector<std::string> suites;
-    for (const auto& suite : available) {
-      const bool declared = std::any_of(profile.detected_by.begin(), profile.detected_by.end(),
-                                        [&](const auto& e) { return split_suite_pattern(e).suite == suite; });
-      const bool wanted = options.suites.empty() || std::find(options.suites.begin(), options.suites.end(),
-                                                              suite) != options.suites.end();
-      if (wanted && (declared || profile.detected_by.empty() || options.all_suites)) suites.push_back(suite);
-    }
     std::cout << "\n== selftest: " << profile.name << " (" << suites.size() << " suites)\n" << std::flush;
-    reports::SelftestRow row;
-    if (suites.empty()) {
-      row.profile = profile.name;
+    // The whole suite under every profile: what else a fault breaks is seen, not only what it claims.
+    RunOptions run;
+    run.sim_profile = profile.path.string();
+    run.suites = suites;
+    run.quick = true;
+    run.report_dir = (fs::path(options.report_dir) / profile.name).string();
+    run.timeout_per_test_s =
+        std::min(options.timeout_per_test_s, profile.timeout_per_test_s.value_or(options.timeout_per_test_s));
+    const int exit = run_command(run, installation, signals, "dextqual selftest (" + profile.name + ")");
+    const auto spec = restricted(profile, suites, available);
+    auto row = judge_profile(spec, restricted(*clean, suites, available).allowed_skips, suites,
+                             results_of(fs::path(run.report_dir) / "summary.json"));
+    if (exit == kHarnessError || exit == kUsageError) {
       row.matches = false;
-      row.cells["-"] = {profile.detected_by, {}, false, "none of the suites it names is built"};
-    } else {
-      RunOptions run;
-      run.sim_profile = profile.path.string();
-      run.suites = suites;
-      run.quick = true;
-      run.report_dir = (fs::path(options.report_dir) / profile.name).string();
-      run.timeout_per_test_s = std::min(options.timeout_per_test_s,
-                                        profile.timeout_per_test_s.value_or(options.timeout_per_test_s));
-      if (!options.all_tests && !options.all_suites) {
-        // Only what the profile claims: each suite's patterns, joined as one gtest filter.
-        for (const auto& entry : profile.detected_by) {
-          const auto pattern = split_suite_pattern(entry);
-          auto& filter = run.suite_filters[pattern.suite];
-          filter += (filter.empty() ? "" : ":") + pattern.filter;
-        }
-      }
-      const int exit = run_command(run, installation, signals, "dextqual selftest (" + profile.name + ")");
-      row = compare(profile, suites, available, outcomes_of(fs::path(run.report_dir) / "summary.json"), exit);
-      if (exit == kHarnessError || exit == kUsageError) {
-        row.matches = false;
-        row.cells["[run]"] = {{}, {}, false, "the run itself failed with exit code " + std::to_string(exit)};
-      }
+      row.cells["[run]"] = {{}, {}, false, "the run itself failed with exit code " + std::to_string(exit)};
     }
     for (const auto& [suite, cell] : row.cells) matrix_suites.insert(suite);
     rows.push_back(std::move(row));
   }
-  const std::vector<std::string> suites(matrix_suites.begin(), matrix_suites.end());
-  print_matrix(rows, suites);
+  const std::vector<std::string> matrix(matrix_suites.begin(), matrix_suites.end());
+  print_matrix(rows, matrix);
   const auto report = selftest_report(rows);
   std::error_code ec;
   fs::create_directories(options.report_dir, ec);
@@ -252,7 +188,7 @@ int selftest_command(const SelftestOptions& options, const Installation& install
   (void)reports::write_html(dir / "selftest.html", report);
   const bool all_match = !rows.empty() && rows.size() == profiles->size() &&
                          std::all_of(rows.begin(), rows.end(), [](const auto& r) { return r.matches; });
-  std::cout << (all_match ? "selftest: every profile is caught as declared and clean passes\n"
+  std::cout << (all_match ? "selftest: every profile ends exactly as its claims and collateral say, clean passes\n"
                           : "selftest: MISMATCH (see above)\n");
   return all_match ? kAllPassed : kTestFailures;
 }

@@ -56,19 +56,13 @@ Result<std::vector<ListedTest>> list_tests(const std::filesystem::path& binary,
 namespace {
 
 // The requirement a source line declares, by the name the skip text and contract/capabilities.h use:
-// REQUIRE_DUT(raw_node), SKIP_UNLESS(requirement::data_loss_allowed()), SCSI_REQUIRE(scsi_passthrough()),
-// REQUIRE_DEVICE_EVENT(*lifecycle, DeviceEvent::power_cut) ("power_cut_supported").
+// REQUIRE_DUT(raw_node), REQUIRE_DUT(capacity_at_least(n)) (suites/lib/testing/require_dut.h, the one
+// way a suite test requires anything).
 std::string requirement_declared_in(std::string_view line) {
-  for (const std::string_view macro : {"REQUIRE_DUT(", "SKIP_UNLESS(", "SCSI_REQUIRE("}) {
-    if (const auto at = line.find(macro); at != std::string_view::npos)
-      return contract::requirement_name_of(line.substr(at + macro.size()));
-  }
-  constexpr std::string_view kEvent = "DeviceEvent::";
-  if (line.find("REQUIRE_DEVICE_EVENT(") == std::string_view::npos) return {};
-  const auto at = line.find(kEvent);
+  constexpr std::string_view kMacro = "REQUIRE_DUT(";
+  const auto at = line.find(kMacro);
   if (at == std::string_view::npos) return {};
-  auto event = line.substr(at + kEvent.size());
-  return std::string(event.substr(0, event.find_first_of(");, "))) + "_supported";
+  return contract::requirement_name_of(line.substr(at + kMacro.size()));
 }
 
 }  // namespace

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # `dextqual run` end to end on simdext (the README's main command, --quick): exit 0 on the clean
 # profile, the four reports written, junit.xml valid against junit-10.xsd. With --selftest: `dextqual
-# selftest` must match. Needs root, /dev/fuse and loop devices: under CI=true their absence is a
+# selftest --profile PROFILE` (the whole suite, --quick, under one fault profile) must match its claims.
+# Needs root, /dev/fuse and loop devices: under CI=true their absence is a
 # failure, elsewhere a skip (exit 77).
-#   run_e2e.sh DEXTQUAL XSD [--selftest]
+#   run_e2e.sh DEXTQUAL XSD [--selftest PROFILE]
 set -uo pipefail
 dextqual=${1:?usage: run_e2e.sh DEXTQUAL XSD [--selftest]}
 xsd=${2:?usage: run_e2e.sh DEXTQUAL XSD [--selftest]}
@@ -15,7 +16,7 @@ work=$(mktemp -d /tmp/dextqual-run-e2e.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 if [[ "${3:-}" == "--selftest" ]]; then
-  "$dextqual" selftest --report-dir "$work/selftest"
+  "$dextqual" selftest --profile "${4:?--selftest needs a profile}" --report-dir "$work/selftest"
   rc=$?
   xmllint --noout --schema "$xsd" "$work/selftest/selftest.xml" || exit 1
   exit $rc

@@ -41,9 +41,7 @@ TEST(FioWriteVerify, DirectSequentialAcrossTheF1ThresholdVerifies) {
   // F1's control half: direct I/O (no host cache, no flush) of 256 MiB verifies.
   REQUIRE_DUT(data_loss_allowed);
   REQUIRE_DUT(raw_node);
-  if (auto reason = fio_unavailable_reason(); !reason.empty()) {
-    GTEST_SKIP() << reason;
-  }
+  REQUIRE_DUT(fio_available);
   run_half(CachePath::direct, "direct-seq");
 }
 
@@ -51,9 +49,7 @@ TEST(FioWriteVerify, BufferedSequentialAcrossTheF1ThresholdVerifies) {
   // F1: buffered I/O of 256 MiB, fsynced, then verified on the device after the page cache is dropped.
   REQUIRE_DUT(data_loss_allowed);
   REQUIRE_DUT(raw_node);
-  if (auto reason = fio_unavailable_reason(); !reason.empty()) {
-    GTEST_SKIP() << reason;
-  }
+  REQUIRE_DUT(fio_available);
   run_half(CachePath::buffered, "buffered-seq");
 }
 

@@ -19,9 +19,7 @@ TEST(FioQueueDepths, DirectRandomWriteVerifyAtEveryDepthAndEngine) {
   // Completions matched to the wrong task at depth > 1 land data at the wrong LBA: fio's "bad header".
   REQUIRE_DUT(data_loss_allowed);
   REQUIRE_DUT(raw_node);
-  if (auto reason = fio_unavailable_reason(); !reason.empty()) {
-    GTEST_SKIP() << reason;
-  }
+  REQUIRE_DUT(fio_available);
   const FioRegions regions = plan_regions(dut().capacity_bytes(), dut().quick);
   ScratchDir probe_dir(dut().state_dir, "fio-engines");
   std::vector<std::string> engines;
@@ -32,9 +30,7 @@ TEST(FioQueueDepths, DirectRandomWriteVerifyAtEveryDepthAndEngine) {
       std::cout << "engine " << engine << " not available here: skipped\n";
     }
   }
-  if (engines.empty()) {
-    GTEST_SKIP() << "neither libaio nor io_uring works on this host";
-  }
+  REQUIRE_DUT(host_offers(!engines.empty(), "neither libaio nor io_uring works on this host"));
   const std::vector<unsigned> depths =
       dut().quick ? std::vector<unsigned>{1, 32} : std::vector<unsigned>{1, 4, 16, 32};
   std::uint64_t region = 1;  // region 0 belongs to the sequential test
@@ -67,9 +63,7 @@ TEST(FioSequential, DirectSmallBlockWriteVerify) {
   // Many small sequential commands (4 KiB, QD 1): the per-command path without merging.
   REQUIRE_DUT(data_loss_allowed);
   REQUIRE_DUT(raw_node);
-  if (auto reason = fio_unavailable_reason(); !reason.empty()) {
-    GTEST_SKIP() << reason;
-  }
+  REQUIRE_DUT(fio_available);
   const FioRegions regions = plan_regions(dut().capacity_bytes(), dut().quick);
   WriteVerifyJob job;
   job.name = "direct-seq-4k";

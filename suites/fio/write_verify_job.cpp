@@ -104,3 +104,13 @@ WriteVerifyResult run_write_verify(const std::string& device, const WriteVerifyJ
 }
 
 }  // namespace dextqual::fio
+
+namespace dextqual::testing::requirement {
+
+std::optional<std::string> fio_available() {
+  auto reason = fio::fio_unavailable_reason();
+  if (reason.empty()) return std::nullopt;
+  return reason;
+}
+
+}  // namespace dextqual::testing::requirement

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "fio/fio_runner.h"
@@ -38,3 +39,8 @@ struct WriteVerifyResult {
 [[nodiscard]] std::string fio_unavailable_reason();
 
 }  // namespace dextqual::fio
+
+namespace dextqual::testing::requirement {
+// REQUIRE_DUT(fio_available): fio is installed and runs ("requires fio_available: fio not found: ...").
+[[nodiscard]] std::optional<std::string> fio_available();
+}  // namespace dextqual::testing::requirement

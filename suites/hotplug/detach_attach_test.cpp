@@ -11,7 +11,7 @@
 #include "support/dut_refind.h"
 #include "support/journaled_writer.h"
 #include "support/run_state.h"
-#include "support/skip_unless.h"
+#include "testing/dut_handle.h"
 
 namespace dextqual::lifecycle {
 namespace {
@@ -30,10 +30,10 @@ long long ms(std::chrono::steady_clock::duration duration) {
 }
 
 TEST(Hotplug, DetachAttachCyclesWithIoInFlight) {
-  SKIP_UNLESS(requirement::data_loss_allowed());
-  auto lifecycle = platform::make_device_lifecycle(dut(), platform::system_command_runner());
-  REQUIRE_DEVICE_EVENT(*lifecycle, DeviceEvent::detach);
-  REQUIRE_DEVICE_EVENT(*lifecycle, DeviceEvent::attach);
+  REQUIRE_DUT(data_loss_allowed);
+  platform::DeviceLifecycle& lifecycle = testing::dut_handle().lifecycle();
+  REQUIRE_DUT(detach_supported);
+  REQUIRE_DUT(attach_supported);
   const auto budget = attach_budget(dut());
   RecordProperty("attach_budget_ms", std::to_string(budget.count()));  // the HTML report's F10 picture
   const ResourceCount before = count_resources(dut());
@@ -65,7 +65,7 @@ TEST(Hotplug, DetachAttachCyclesWithIoInFlight) {
     ASSERT_GE(io->completed_writes(), 4u) << "the writer never got going: " << io->failure();
 
     const auto pulled = std::chrono::steady_clock::now();
-    ReattachOnExit guard(*lifecycle);
+    ReattachOnExit guard(lifecycle);
     auto detached = guard.take_away(DeviceEvent::detach);
     ASSERT_TRUE(detached.has_value()) << detached.error().message();
     if (!io->wait_finished(kPromptFailure)) {
@@ -77,7 +77,7 @@ TEST(Hotplug, DetachAttachCyclesWithIoInFlight) {
       RecordProperty("in_flight_failure_ms_cycle_" + std::to_string(cycle),
                      std::to_string(ms(failed_at - pulled)));
     }
-    auto refound = restore_and_find(*lifecycle, DeviceEvent::attach, budget);
+    auto refound = restore_and_find(lifecycle, DeviceEvent::attach, budget);
     io.reset();  // after the attach: a writer stuck until then gets its chance to end
     ASSERT_TRUE(refound.has_value()) << refound.error().message();
     guard.back();

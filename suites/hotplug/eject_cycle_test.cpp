@@ -8,7 +8,7 @@
 #include "support/dut_refind.h"
 #include "support/journaled_writer.h"
 #include "support/run_state.h"
-#include "support/skip_unless.h"
+#include "testing/dut_handle.h"
 
 namespace dextqual::lifecycle {
 namespace {
@@ -19,10 +19,10 @@ using testing::dut;
 constexpr integrity::LbaRange kArea{2048, 4096};
 
 TEST(Hotplug, EjectReattachCyclesKeepAcknowledgedWrites) {
-  SKIP_UNLESS(requirement::data_loss_allowed());
-  auto lifecycle = platform::make_device_lifecycle(dut(), platform::system_command_runner());
-  REQUIRE_DEVICE_EVENT(*lifecycle, DeviceEvent::eject);
-  REQUIRE_DEVICE_EVENT(*lifecycle, DeviceEvent::attach);
+  REQUIRE_DUT(data_loss_allowed);
+  platform::DeviceLifecycle& lifecycle = testing::dut_handle().lifecycle();
+  REQUIRE_DUT(eject_supported);
+  REQUIRE_DUT(attach_supported);
   const auto budget = attach_budget(dut());
   RecordProperty("attach_budget_ms", std::to_string(budget.count()));  // the HTML report's F10 picture
   const int cycles = dut().quick ? 2 : 10;
@@ -50,10 +50,10 @@ TEST(Hotplug, EjectReattachCyclesKeepAcknowledgedWrites) {
       next_write_id = writer.next_write_id();
       ASSERT_TRUE(journal->quiesced().has_value());
     }
-    ReattachOnExit guard(*lifecycle);
+    ReattachOnExit guard(lifecycle);
     auto ejected = guard.take_away(DeviceEvent::eject);
     ASSERT_TRUE(ejected.has_value()) << ejected.error().message();
-    auto refound = restore_and_find(*lifecycle, DeviceEvent::attach, budget);
+    auto refound = restore_and_find(lifecycle, DeviceEvent::attach, budget);
     ASSERT_TRUE(refound.has_value()) << refound.error().message();
     guard.back();
     RecordProperty("attach_ms_cycle_" + std::to_string(cycle), std::to_string(refound->elapsed.count()));

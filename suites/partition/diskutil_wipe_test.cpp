@@ -9,7 +9,6 @@
 
 #include "partition_layout.h"
 #include "support/raw_block_io.h"
-#include "support/skip_unless.h"
 #include "testing/dut_environment.h"
 
 namespace dextqual::lifecycle {
@@ -21,8 +20,8 @@ constexpr std::uint64_t kWipeChunk = 128 * 1024;
 constexpr std::uint64_t kWipeSpan = 2 * kMiB;
 
 TEST(DiskutilWipe, ZerosIn128KiBWritesOverFirstAndLast2MiBThenFlush) {
-  SKIP_UNLESS(requirement::data_loss_allowed());
-  SKIP_UNLESS(requirement::capacity_at_least(2 * kWipeSpan));
+  REQUIRE_DUT(data_loss_allowed);
+  REQUIRE_DUT(capacity_at_least(2 * kWipeSpan));
   auto device = RawBlockDevice::open(dut().raw_node);
   ASSERT_TRUE(device.has_value()) << device.error().message();
   const std::uint64_t size = dut().capacity_bytes();

@@ -5,7 +5,6 @@
 
 #include "integrity/run_identity.h"
 #include "partition_layout.h"
-#include "support/skip_unless.h"
 #include "support/stamped_file_set.h"
 #include "testing/dut_environment.h"
 
@@ -15,17 +14,16 @@ namespace {
 using testing::dut;
 
 TEST(EraseDisk, WholeDiskVolumeKeepsFilesAcrossRereadAndRemount) {
-  SKIP_UNLESS(requirement::data_loss_allowed());
-  SKIP_UNLESS(requirement::capacity_at_least(64 * kMiB));
+  REQUIRE_DUT(data_loss_allowed);
+  REQUIRE_DUT(capacity_at_least(64 * kMiB));
   auto lifecycle = platform::make_disk_lifecycle(platform::system_command_runner());
   // The platform's native filesystem: what a user of that platform erases a disk to.
   platform::Filesystem filesystem = platform::Filesystem::ext4;
   if (lifecycle->why_unsupported(filesystem)) {
     filesystem = platform::Filesystem::apfs;
   }
-  if (auto reason = lifecycle->why_unsupported(filesystem)) {
-    GTEST_SKIP() << "no native filesystem to erase to: " << *reason;
-  }
+  const auto unsupported = lifecycle->why_unsupported(filesystem);
+  REQUIRE_DUT(host_offers(!unsupported, "no native filesystem to erase to: " + unsupported.value_or("")));
   auto partition = lifecycle->erase_disk(dut().buffered_node, filesystem, "dq-erased");
   ASSERT_TRUE(partition.has_value()) << partition.error().message();
   auto identity = integrity::RunIdentity::generate();

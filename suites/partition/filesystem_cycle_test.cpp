@@ -5,7 +5,6 @@
 
 #include "integrity/run_identity.h"
 #include "partition_cycle.h"
-#include "support/skip_unless.h"
 #include "support/stamped_file_set.h"
 #include "testing/dut_environment.h"
 
@@ -17,14 +16,14 @@ using testing::dut;
 class FilesystemCycle : public ::testing::TestWithParam<LayoutSlot> {};
 
 TEST_P(FilesystemCycle, FilesRoundTripAcrossUnmountRereadAndRemount) {
-  SKIP_UNLESS(requirement::data_loss_allowed());
-  SKIP_UNLESS(requirement::capacity_at_least(kLayoutMinimumBytes));
+  REQUIRE_DUT(data_loss_allowed);
+  REQUIRE_DUT(capacity_at_least(kLayoutMinimumBytes));
   auto lifecycle = platform::make_disk_lifecycle(platform::system_command_runner());
   const auto layout = standard_layout(dut().capacity_bytes());
   const platform::PartitionSpec& spec = layout[static_cast<std::size_t>(GetParam())];
-  if (auto reason = lifecycle->why_unsupported(spec.filesystem)) {
-    GTEST_SKIP() << to_string(spec.filesystem) << " on this host: " << *reason;
-  }
+  const auto unsupported = lifecycle->why_unsupported(spec.filesystem);
+  REQUIRE_DUT(
+      host_offers(!unsupported, to_string(spec.filesystem) + " on this host: " + unsupported.value_or("")));
   auto identity = integrity::RunIdentity::generate();
   ASSERT_TRUE(identity.has_value());
   StampedFileSet files(*identity, 12, 96);  // 12 files of 48 KiB, every name of the F9 probe twice

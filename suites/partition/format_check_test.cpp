@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include "partition_cycle.h"
-#include "support/skip_unless.h"
 #include "testing/dut_environment.h"
 
 namespace dextqual::lifecycle {
@@ -15,15 +14,15 @@ using testing::dut;
 class FormatCheck : public ::testing::TestWithParam<LayoutSlot> {};
 
 TEST_P(FormatCheck, FormattedPartitionChecksCleanAfterReread) {
-  SKIP_UNLESS(requirement::data_loss_allowed());
-  SKIP_UNLESS(requirement::capacity_at_least(kLayoutMinimumBytes));
+  REQUIRE_DUT(data_loss_allowed);
+  REQUIRE_DUT(capacity_at_least(kLayoutMinimumBytes));
   auto lifecycle = platform::make_disk_lifecycle(platform::system_command_runner());
   const auto layout = standard_layout(dut().capacity_bytes());
   const auto index = static_cast<std::size_t>(GetParam());
   const platform::PartitionSpec& spec = layout[index];
-  if (auto reason = lifecycle->why_cannot_format(spec.filesystem)) {
-    GTEST_SKIP() << to_string(spec.filesystem) << " on this host: " << *reason;
-  }
+  const auto unsupported = lifecycle->why_cannot_format(spec.filesystem);
+  REQUIRE_DUT(
+      host_offers(!unsupported, to_string(spec.filesystem) + " on this host: " + unsupported.value_or("")));
   ASSERT_TRUE(lifecycle->partition_gpt(dut().buffered_node, layout).has_value());
   auto partitions = lifecycle->reread_partitions(dut().buffered_node, layout.size());
   ASSERT_TRUE(partitions.has_value()) << partitions.error().message();

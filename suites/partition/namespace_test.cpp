@@ -11,7 +11,6 @@
 #include "integrity/run_identity.h"
 #include "partition_cycle.h"
 #include "support/directory_listing.h"
-#include "support/skip_unless.h"
 #include "support/stamped_file_set.h"
 #include "testing/dut_environment.h"
 
@@ -35,8 +34,8 @@ std::vector<std::string> raw_listing(const std::filesystem::path& dir) {
 }
 
 TEST(Namespace, NonAsciiNamesRoundTripAndDotEntriesAppearOnce) {
-  SKIP_UNLESS(requirement::data_loss_allowed());
-  SKIP_UNLESS(requirement::capacity_at_least(kLayoutMinimumBytes));
+  REQUIRE_DUT(data_loss_allowed);
+  REQUIRE_DUT(capacity_at_least(kLayoutMinimumBytes));
   auto lifecycle = platform::make_disk_lifecycle(platform::system_command_runner());
   auto prepared = prepare_volume(*lifecycle, dut().buffered_node, dut().capacity_bytes(), LayoutSlot::ext4);
   ASSERT_TRUE(prepared.has_value()) << prepared.error().message();

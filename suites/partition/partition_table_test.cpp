@@ -7,7 +7,6 @@
 #include "integrity/sector_verifier.h"
 #include "partition_layout.h"
 #include "support/raw_block_io.h"
-#include "support/skip_unless.h"
 #include "testing/dut_environment.h"
 
 namespace dextqual::lifecycle {
@@ -31,8 +30,8 @@ void stamp_at(const std::string& node, std::uint64_t node_offset, std::uint64_t 
 }
 
 TEST(PartitionTable, GptWithSeveralPartitionsSurvivesReread) {
-  SKIP_UNLESS(requirement::data_loss_allowed());
-  SKIP_UNLESS(requirement::capacity_at_least(kLayoutMinimumBytes));
+  REQUIRE_DUT(data_loss_allowed);
+  REQUIRE_DUT(capacity_at_least(kLayoutMinimumBytes));
   auto disk = platform::make_disk_lifecycle(platform::system_command_runner());
   const auto layout = standard_layout(dut().capacity_bytes());
   ASSERT_TRUE(disk->partition_gpt(dut().buffered_node, layout).has_value());

@@ -40,10 +40,9 @@ TEST(Throughput, NoDropBeyondTheThresholdAgainstTheBaseline) {
   auto settings =
       gate_settings(dut().extra, std::getenv("DEXTQUAL_BASELINE"), std::getenv("DEXTQUAL_PERF_THRESHOLD"));
   ASSERT_TRUE(settings) << settings.error().message();
-  if (settings->baseline_path.empty()) {
-    GTEST_SKIP()
-        << "no baseline: set $DEXTQUAL_BASELINE or dut.json \"baseline\" to a previous perf-summary.json";
-  }
+  REQUIRE_DUT(run_provides(
+      !settings->baseline_path.empty(),
+      "no baseline: set $DEXTQUAL_BASELINE or dut.json \"baseline\" to a previous perf-summary.json"));
   auto baseline = load_summary(settings->baseline_path);
   ASSERT_TRUE(baseline) << baseline.error().message() << " (from " << settings->baseline_from << ")";
   const Measurement& m = measure_once();

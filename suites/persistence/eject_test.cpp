@@ -9,8 +9,8 @@
 #include "persistence_plan.h"
 #include "support/durability_check.h"
 #include "support/dut_refind.h"
-#include "support/skip_unless.h"
 #include "support/stamped_file_set.h"
+#include "testing/dut_handle.h"
 
 namespace dextqual::lifecycle {
 namespace {
@@ -19,10 +19,10 @@ using platform::DeviceEvent;
 using testing::dut;
 
 TEST(Eject, AcknowledgedRawWritesSurviveCleanEjectAndReattach) {
-  SKIP_UNLESS(requirement::data_loss_allowed());
-  auto lifecycle = platform::make_device_lifecycle(dut(), platform::system_command_runner());
-  REQUIRE_DEVICE_EVENT(*lifecycle, DeviceEvent::eject);
-  REQUIRE_DEVICE_EVENT(*lifecycle, DeviceEvent::attach);
+  REQUIRE_DUT(data_loss_allowed);
+  platform::DeviceLifecycle& lifecycle = testing::dut_handle().lifecycle();
+  REQUIRE_DUT(eject_supported);
+  REQUIRE_DUT(attach_supported);
   const PersistencePlan plan = PersistencePlan::for_dut(dut());
   const std::uint32_t sectors_per_block = dut().logical_block_size / 512;
   auto identity = integrity::RunIdentity::generate();
@@ -32,10 +32,10 @@ TEST(Eject, AcknowledgedRawWritesSurviveCleanEjectAndReattach) {
   std::filesystem::remove(*journal_path);
   auto written = write_plan_journaled(dut(), *journal_path, *identity, plan, JournalEnd::quiesced);
   ASSERT_TRUE(written.has_value()) << written.error().message();
-  ReattachOnExit guard(*lifecycle);
+  ReattachOnExit guard(lifecycle);
   auto ejected = guard.take_away(DeviceEvent::eject);
   ASSERT_TRUE(ejected.has_value()) << ejected.error().message();
-  auto refound = restore_and_find(*lifecycle, DeviceEvent::attach, attach_budget(dut()));
+  auto refound = restore_and_find(lifecycle, DeviceEvent::attach, attach_budget(dut()));
   ASSERT_TRUE(refound.has_value()) << refound.error().message();
   guard.back();
   RecordProperty("reattach_ms", std::to_string(refound->elapsed.count()));
@@ -50,11 +50,11 @@ TEST(Eject, AcknowledgedRawWritesSurviveCleanEjectAndReattach) {
 }
 
 TEST(Eject, FilesSurviveUnmountCleanEjectAndReattach) {
-  SKIP_UNLESS(requirement::data_loss_allowed());
-  SKIP_UNLESS(requirement::capacity_at_least(kLayoutMinimumBytes));
-  auto lifecycle = platform::make_device_lifecycle(dut(), platform::system_command_runner());
-  REQUIRE_DEVICE_EVENT(*lifecycle, DeviceEvent::eject);
-  REQUIRE_DEVICE_EVENT(*lifecycle, DeviceEvent::attach);
+  REQUIRE_DUT(data_loss_allowed);
+  REQUIRE_DUT(capacity_at_least(kLayoutMinimumBytes));
+  platform::DeviceLifecycle& lifecycle = testing::dut_handle().lifecycle();
+  REQUIRE_DUT(eject_supported);
+  REQUIRE_DUT(attach_supported);
   auto disk = platform::make_disk_lifecycle(platform::system_command_runner());
   auto identity = integrity::RunIdentity::generate();
   ASSERT_TRUE(identity.has_value());
@@ -66,10 +66,10 @@ TEST(Eject, FilesSurviveUnmountCleanEjectAndReattach) {
     ASSERT_TRUE(written.has_value()) << written.error().message();
     ASSERT_TRUE(prepared->volume.unmount().has_value());
   }
-  ReattachOnExit guard(*lifecycle);
+  ReattachOnExit guard(lifecycle);
   auto ejected = guard.take_away(DeviceEvent::eject);
   ASSERT_TRUE(ejected.has_value()) << ejected.error().message();
-  auto refound = restore_and_find(*lifecycle, DeviceEvent::attach, attach_budget(dut()));
+  auto refound = restore_and_find(lifecycle, DeviceEvent::attach, attach_budget(dut()));
   ASSERT_TRUE(refound.has_value()) << refound.error().message();
   guard.back();
 

@@ -10,7 +10,7 @@
 #include "support/durability_check.h"
 #include "support/dut_refind.h"
 #include "support/run_state.h"
-#include "support/skip_unless.h"
+#include "testing/dut_handle.h"
 
 namespace dextqual::lifecycle {
 namespace {
@@ -19,10 +19,10 @@ using platform::DeviceEvent;
 using testing::dut;
 
 TEST(PowerCut, MustSurviveWritesSurviveAndTheRestIsOldOrNew) {
-  SKIP_UNLESS(requirement::data_loss_allowed());
-  auto lifecycle = platform::make_device_lifecycle(dut(), platform::system_command_runner());
-  REQUIRE_DEVICE_EVENT(*lifecycle, DeviceEvent::power_cut);
-  REQUIRE_DEVICE_EVENT(*lifecycle, DeviceEvent::attach);
+  REQUIRE_DUT(data_loss_allowed);
+  platform::DeviceLifecycle& lifecycle = testing::dut_handle().lifecycle();
+  REQUIRE_DUT(power_cut_supported);
+  REQUIRE_DUT(attach_supported);
   const PersistencePlan plan = PersistencePlan::for_dut(dut());
   const std::uint32_t sectors_per_block = dut().logical_block_size / 512;
   auto identity = integrity::RunIdentity::generate();
@@ -32,10 +32,10 @@ TEST(PowerCut, MustSurviveWritesSurviveAndTheRestIsOldOrNew) {
   std::filesystem::remove(*journal_path);
   auto written = write_plan_journaled(dut(), *journal_path, *identity, plan, JournalEnd::mark_cut);
   ASSERT_TRUE(written.has_value()) << written.error().message();
-  ReattachOnExit guard(*lifecycle);
+  ReattachOnExit guard(lifecycle);
   auto cut = guard.take_away(DeviceEvent::power_cut);
   ASSERT_TRUE(cut.has_value()) << cut.error().message();
-  auto refound = restore_and_find(*lifecycle, DeviceEvent::attach, attach_budget(dut()));
+  auto refound = restore_and_find(lifecycle, DeviceEvent::attach, attach_budget(dut()));
   ASSERT_TRUE(refound.has_value()) << refound.error().message();
   guard.back();
   RecordProperty("power_restore_ms", std::to_string(refound->elapsed.count()));
@@ -53,12 +53,12 @@ TEST(PowerCut, MustSurviveWritesSurviveAndTheRestIsOldOrNew) {
 // F1 as reported: ≤ 128 MB of buffered data verified, ≥ 256 MB always corrupt — a flush that lies once
 // the dirty set is large. 256 MiB of acknowledged writes, one flush, a power cut: all of it must be there.
 TEST(PowerCut, FlushOfA256MiBDirtySetIsHonoured) {
-  SKIP_UNLESS(requirement::data_loss_allowed());
+  REQUIRE_DUT(data_loss_allowed);
   constexpr std::uint64_t kDirtySectors = (256ull << 20) / 512;
-  SKIP_UNLESS(requirement::capacity_at_least((kDirtySectors + 4096) * 512));
-  auto lifecycle = platform::make_device_lifecycle(dut(), platform::system_command_runner());
-  REQUIRE_DEVICE_EVENT(*lifecycle, DeviceEvent::power_cut);
-  REQUIRE_DEVICE_EVENT(*lifecycle, DeviceEvent::attach);
+  REQUIRE_DUT(capacity_at_least((kDirtySectors + 4096) * 512));
+  platform::DeviceLifecycle& lifecycle = testing::dut_handle().lifecycle();
+  REQUIRE_DUT(power_cut_supported);
+  REQUIRE_DUT(attach_supported);
   const integrity::LbaRange area{2048, kDirtySectors};
   const std::uint32_t sectors_per_block = dut().logical_block_size / 512;
   auto identity = integrity::RunIdentity::generate();
@@ -80,10 +80,10 @@ TEST(PowerCut, FlushOfA256MiBDirtySetIsHonoured) {
     ASSERT_TRUE(flushed.has_value()) << flushed.error().message();
     ASSERT_TRUE(journal->sync().has_value());
   }
-  ReattachOnExit guard(*lifecycle);
+  ReattachOnExit guard(lifecycle);
   auto cut = guard.take_away(DeviceEvent::power_cut);
   ASSERT_TRUE(cut.has_value()) << cut.error().message();
-  auto refound = restore_and_find(*lifecycle, DeviceEvent::attach, attach_budget(dut()));
+  auto refound = restore_and_find(lifecycle, DeviceEvent::attach, attach_budget(dut()));
   ASSERT_TRUE(refound.has_value()) << refound.error().message();
   guard.back();
   auto verdict = verify_durability(refound->dut.raw_node, *identity, *journal_path, area, sectors_per_block,

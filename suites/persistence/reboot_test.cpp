@@ -12,7 +12,7 @@
 #include "reboot_contract.h"
 #include "support/durability_check.h"
 #include "support/dut_refind.h"
-#include "support/skip_unless.h"
+#include "testing/dut_handle.h"
 
 namespace dextqual::lifecycle {
 namespace {
@@ -20,9 +20,9 @@ namespace {
 using testing::dut;
 
 TEST(Reboot, Phase1WriteAndFlush) {
-  SKIP_UNLESS(requirement::data_loss_allowed());
+  REQUIRE_DUT(data_loss_allowed);
   // The runner reboots with `simdext restart`, or on real hardware with the station's reboot hook.
-  SKIP_UNLESS(requirement::reboot_supported());
+  REQUIRE_DUT(reboot_supported);
   auto state = state_path(dut(), "");
   ASSERT_TRUE(state.has_value()) << state.error().message();
   const RebootPaths paths = RebootPaths::under(*state);
@@ -55,16 +55,15 @@ TEST(Reboot, Phase1WriteAndFlush) {
 }
 
 TEST(Reboot, Phase2VerifyAfterRestart) {
-  SKIP_UNLESS(requirement::data_loss_allowed());
-  SKIP_UNLESS(requirement::reboot_supported());  // as phase 1: without a reboot it never wrote
+  REQUIRE_DUT(data_loss_allowed);
+  REQUIRE_DUT(reboot_supported);  // as phase 1: without a reboot it never wrote
   auto state = state_path(dut(), "");
   ASSERT_TRUE(state.has_value()) << state.error().message();
   const RebootPaths paths = RebootPaths::under(*state);
   auto phase = read_json_if_present(paths.phase_file);
   ASSERT_TRUE(phase.has_value()) << phase.error().message();
-  if (!phase->has_value()) {
-    GTEST_SKIP() << "phase 1 (Reboot.Phase1WriteAndFlush) never ran: no " << paths.phase_file;
-  }
+  REQUIRE_DUT(run_provides(
+      phase->has_value(), "phase 1 (Reboot.Phase1WriteAndFlush) never ran: no " + paths.phase_file.string()));
   auto done = contract::read_reboot_done(*state);
   ASSERT_TRUE(done.has_value()) << done.error().message();
   ASSERT_TRUE(done->has_value()) << "phase 1 wrote its data and asked for a reboot (" << paths.request
@@ -77,9 +76,9 @@ TEST(Reboot, Phase2VerifyAfterRestart) {
   const nlohmann::json& plan_json = **phase;
   auto identity = integrity::RunIdentity::load(plan_json.value("run_key", ""));
   ASSERT_TRUE(identity.has_value()) << identity.error().message();
-  auto lifecycle = platform::make_device_lifecycle(dut(), platform::system_command_runner());
+  platform::DeviceLifecycle& lifecycle = testing::dut_handle().lifecycle();
   // The runner re-found the DUT and rewrote dut.json; finding it here again guards against a stale one.
-  auto refound = restore_and_find(*lifecycle, std::nullopt, attach_budget(dut()));
+  auto refound = restore_and_find(lifecycle, std::nullopt, attach_budget(dut()));
   ASSERT_TRUE(refound.has_value()) << refound.error().message();
   PersistencePlan plan;
   plan.first_lba = plan_json.value("first_lba", plan.first_lba);

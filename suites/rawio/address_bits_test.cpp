@@ -11,7 +11,7 @@
 #include "integrity/address_walk.h"
 #include "platform/limits_probe.h"
 #include "rawio/checked_transfer.h"
-#include "testing/dut_environment.h"
+#include "testing/dut_handle.h"
 
 namespace dextqual::rawio {
 namespace {
@@ -35,7 +35,7 @@ TEST(RawAddressBits, EveryLbaBitOfTheDutKeepsItsOwnStamp) {
   const std::uint32_t block = dut().logical_block_size;
   const std::uint64_t blocks = dut().capacity_bytes() / block;
   ASSERT_GT(blocks, 0u);
-  auto session = RawSession::open(dut().raw_node, block);
+  auto session = RawSession::open(testing::dut_handle().raw());
   ASSERT_TRUE(session) << session.error().message();
   const int fd = session->fd.get();
   const auto points = integrity::plan_address_walk(blocks);

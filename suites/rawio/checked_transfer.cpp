@@ -17,6 +17,16 @@ Result<RawSession> RawSession::open(const std::string& node, std::uint32_t block
   return session;
 }
 
+Result<RawSession> RawSession::open(const Result<testing::BlockNode>& raw) {
+  if (!raw) return std::unexpected(raw.error());
+  RawSession session;
+  DQ_TRY_ASSIGN(session.fd, raw->open(limits::Access::read_write));
+  DQ_TRY_ASSIGN(auto identity, integrity::RunIdentity::generate());
+  session.keys = integrity::StampKeys::for_run(identity);
+  session.block_size = raw->logical_block_size;
+  return session;
+}
+
 bool CheckedTransfer::passed() const {
   return write.complete() && !flush_error && read.complete() && verify && verify->passed();
 }

@@ -13,6 +13,7 @@
 #include "integrity/sector_stamp.h"
 #include "integrity/sector_verifier.h"
 #include "platform/limits_probe.h"
+#include "testing/dut_handle.h"
 
 namespace dextqual::rawio {
 
@@ -27,6 +28,8 @@ struct RawSession {
 
   // Opens the DUT's raw node read-write with a fresh run identity.
   [[nodiscard]] static Result<RawSession> open(const std::string& node, std::uint32_t block_size);
+  // The same on the DUT handle's raw() node (testing/dut_handle.h).
+  [[nodiscard]] static Result<RawSession> open(const Result<testing::BlockNode>& raw);
 };
 
 struct CheckedTransfer {

@@ -6,7 +6,7 @@
 #include "platform/limits_checker.h"
 #include "platform/limits_probe.h"
 #include "rawio/raw_sweep_context.h"
-#include "testing/dut_environment.h"
+#include "testing/dut_handle.h"
 
 namespace dextqual::rawio {
 namespace {
@@ -19,7 +19,7 @@ TEST(RawEndOfDevice, LastBlockVerifiesAndCrossingTheEndIsCutShort) {
   REQUIRE_DUT(raw_node);
   const std::uint64_t block = dut().logical_block_size;
   const std::uint64_t capacity = dut().capacity_bytes();
-  auto session = RawSession::open(dut().raw_node, dut().logical_block_size);
+  auto session = RawSession::open(testing::dut_handle().raw());
   ASSERT_TRUE(session) << session.error().message();
 
   const CheckedTransfer last = write_flush_verify(*session, capacity - block, block);

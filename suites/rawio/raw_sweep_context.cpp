@@ -1,18 +1,25 @@
 #include "rawio/raw_sweep_context.h"
 
-#include "platform/limits_gather.h"
-#include "testing/dut_environment.h"
+#include "platform/limits_ceiling.h"
+#include "testing/dut_handle.h"
 
 namespace dextqual::rawio {
 
 limits::Analysis analyze_dut_limits() {
-  auto report = limits::gather_limits(testing::dut());
+  const auto& report = testing::dut_handle().limits();
   if (!report) {
     limits::Analysis empty;
     empty.findings.push_back({"source", limits::Severity::info, report.error().message()});
     return empty;
   }
   return limits::analyze(*report);
+}
+
+std::optional<limits::EffectiveLimit> published_limit(const limits::Analysis& analysis,
+                                                      limits::Direction direction) {
+  const auto& report = testing::dut_handle().limits();
+  if (!report) return std::nullopt;
+  return limits::published_split_limit(*report, analysis, direction);
 }
 
 SweepPoint to_point(const CheckedTransfer& transfer, const limits::Analysis& analysis) {

@@ -100,4 +100,35 @@ std::string summarize_sweep(const std::vector<SweepPoint>& points, std::size_t m
   return out.str();
 }
 
+std::vector<limits::ObservedTransfer> observed_transfers(const std::vector<SweepPoint>& points) {
+  using Outcome = limits::ObservedTransfer::Outcome;
+  std::vector<limits::ObservedTransfer> observed;
+  for (const auto& p : points) {
+    if (p.ok) {
+      observed.push_back({limits::Direction::write, p.size, Outcome::worked, ""});
+      observed.push_back({limits::Direction::read, p.size, Outcome::worked, ""});
+    } else if (p.direction == "write" || p.direction == "read") {
+      const auto direction = p.direction == "read" ? limits::Direction::read : limits::Direction::write;
+      observed.push_back({direction, p.size, Outcome::refused, p.kind});
+    } else {
+      observed.push_back({limits::Direction::write, p.size, Outcome::other_failure, p.kind});
+    }
+  }
+  return observed;
+}
+
+std::string diagnose_ceilings(const std::vector<SweepPoint>& points,
+                              const std::optional<limits::EffectiveLimit>& write_limit,
+                              const std::optional<limits::EffectiveLimit>& read_limit) {
+  const auto observed = observed_transfers(points);
+  std::string lines;
+  for (const auto& [direction, limit] :
+       {std::pair{limits::Direction::write, &write_limit}, std::pair{limits::Direction::read, &read_limit}}) {
+    if (auto ceiling = limits::diagnose_transfer_ceiling(observed, direction, *limit)) {
+      lines += std::string(limits::to_string(direction)) + ": " + ceiling->describe() + "\n";
+    }
+  }
+  return lines;
+}
+
 }  // namespace dextqual::rawio

@@ -4,8 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "platform/limits_ceiling.h"
 
 namespace dextqual::rawio {
 
@@ -25,5 +28,16 @@ struct SweepPoint {
 
 // The headline alone for one direction: "EIO at 128 KiB, 64 KiB works".
 [[nodiscard]] std::string headline(const std::vector<SweepPoint>& points, const std::string& direction);
+
+// The sweep's points as observed transfers for platform/limits_ceiling.h: a passing point worked in both
+// directions; a failed write or read step was refused; a failed flush or verify is another failure.
+[[nodiscard]] std::vector<limits::ObservedTransfer> observed_transfers(const std::vector<SweepPoint>& points);
+
+// F2 from observation, on any device: one line per direction whose transfers show a ceiling below its
+// published limit ("write: EIO from 128 KiB, published limits allow 512 KiB: the DEXT's DMA
+// maxTransferSize is below its published limits (...)"); "" when none does.
+[[nodiscard]] std::string diagnose_ceilings(const std::vector<SweepPoint>& points,
+                                            const std::optional<limits::EffectiveLimit>& write_limit,
+                                            const std::optional<limits::EffectiveLimit>& read_limit);
 
 }  // namespace dextqual::rawio

@@ -24,6 +24,29 @@ TEST(SweepSummary, F2HeadlineNamesTheFailingAndTheWorkingSize) {
             std::string::npos);
 }
 
+// F2 from observation (no maxTransferSize known, as on hardware): the ceiling is named against E.
+TEST(SweepSummary, ACeilingBelowThePublishedLimitIsDiagnosedOnAnyDevice) {
+  std::vector<SweepPoint> points;
+  for (std::uint64_t size : {32768u, 65536u}) {
+    points.push_back({"write", size, 0, true, "", "", ""});
+  }
+  for (std::uint64_t size : {131072u, 262144u, 524288u, 1048576u}) {
+    points.push_back({"write", size, 0, false, "EIO", kEio, ""});
+  }
+  const limits::EffectiveLimit published{524288, "IOMaximumByteCountWrite 512 KiB"};
+  EXPECT_EQ(
+      diagnose_ceilings(points, published, published),
+      "write: EIO from 128 KiB, published limits allow 512 KiB: the DEXT's DMA maxTransferSize is below "
+      "its published limits (write of 64 KiB works; E bound by IOMaximumByteCountWrite 512 KiB)\n");
+  // Without published limits there is nothing to hold the ceiling against.
+  EXPECT_EQ(diagnose_ceilings(points, std::nullopt, std::nullopt), "");
+  // A corruption at 128 KiB and up is not a refusal: no ceiling diagnosis (the summary reports it).
+  for (auto& p : points) {
+    if (!p.ok) p.direction = "verify";
+  }
+  EXPECT_EQ(diagnose_ceilings(points, published, published), "");
+}
+
 TEST(SweepSummary, CorruptionKeepsItsClassAndAllPassingIsEmpty) {
   std::vector<SweepPoint> points{{"write", 512, 0, true, "", "", ""}};
   EXPECT_EQ(summarize_sweep(points), "");

@@ -39,14 +39,13 @@ TEST_F(CachingPage, SameThroughSixAndTenByteModeSense) {
 TEST_F(CachingPage, WriteCacheMatchesWhatTheOperatingSystemUses) {
   // Guards SBC-3 6.4.5 against the OS: Linux sets queue/write_cache from WCE; if they disagree,
   // the OS is not flushing a cache the device has (or flushing one it has not).
-  SCSI_REQUIRE(raw_node());
-  if (dut().passthrough.kind != PassthroughKind::sg_io) {
-    GTEST_SKIP() << "the OS's block node is a SCSI disk only behind SG_IO (simdext's is a loop device)";
-  }
+  REQUIRE_DUT(raw_node);
+  REQUIRE_DUT(
+      host_offers(dut().passthrough.kind == PassthroughKind::sg_io,
+                  "the OS's block node is a SCSI disk only behind SG_IO (simdext's is a loop device)"));
   const OsDiskView view = os_disk_view(dut().raw_node);
-  if (!view.write_cache) {
-    GTEST_SKIP() << "the OS's write-cache setting of " << dut().raw_node << " is not known";
-  }
+  REQUIRE_DUT(host_offers(view.write_cache.has_value(),
+                          "the OS's write-cache setting of " + dut().raw_node + " is not known"));
   auto page = read_page(false);
   ASSERT_TRUE(page);
   EXPECT_EQ(page->wce, *view.write_cache)
@@ -59,9 +58,7 @@ TEST_F(CachingPage, WriteBackCacheCanBeFlushed) {
   // or 16) is implemented (optional commands, but not for a disk that caches writes).
   auto page = read_page(false);
   ASSERT_TRUE(page);
-  if (!page->wce) {
-    GTEST_SKIP() << "WCE=0: the device does not cache writes";
-  }
+  REQUIRE_DUT(device_offers(page->wce, "WCE=0: the device does not cache writes"));
   SCSI_RUN(ten, initiator().run(synchronize_cache10(0, 0, false)));
   if (is_unsupported_opcode(ten)) {
     EXPECT_SCSI(initiator().run(synchronize_cache16(0, 0, false)), expect::good())

@@ -23,9 +23,8 @@ class Enumeration : public ScsiTest {
     for (const Address& address : initiator().transport().known_addresses()) {
       luns_[address.target].insert(address.lun);
     }
-    if (luns_.empty()) {
-      GTEST_SKIP() << initiator().transport().traits().name << " cannot tell which targets exist";
-    }
+    REQUIRE_DUT(host_offers(!luns_.empty(),
+                            initiator().transport().traits().name + " cannot tell which targets exist"));
   }
   std::map<uint64_t, std::set<uint64_t>> luns_;  // target -> LUNs, as configured or attached
 };
@@ -85,7 +84,7 @@ TEST_F(Enumeration, EveryLogicalUnitReachesReadCapacity) {
 TEST_F(Enumeration, SameLogicalUnitsAfterReset) {
   // Guards SCSI-CHECKLIST.md (c)6 and F6: re-enumeration after a reset loses, duplicates and
   // renumbers nothing: REPORT LUNS at every target lists the same LUNs as before.
-  SCSI_REQUIRE(simdext());
+  REQUIRE_DUT(simdext);
   std::map<uint64_t, std::vector<std::array<uint8_t, 8>>> before;
   for (const auto& [target, luns] : luns_) {
     Initiator lu = initiator().at({target, *luns.begin()});

@@ -34,10 +34,10 @@ class Identity : public ScsiTest {
     product_ =
         find_product(directory != nullptr ? std::filesystem::path(directory) : fixtures_dir() / "products",
                      trim_ascii_field(inquiry_.vendor), trim_ascii_field(inquiry_.product));
-    if (!product_) {
-      GTEST_SKIP() << "no product expectations for '" << trim_ascii_field(inquiry_.vendor) << " "
-                   << trim_ascii_field(inquiry_.product) << "' (set product_expectations in dut.json)";
-    }
+    REQUIRE_DUT(run_provides(product_.has_value(), "no product expectations for '" +
+                                                       trim_ascii_field(inquiry_.vendor) + " " +
+                                                       trim_ascii_field(inquiry_.product) +
+                                                       "' (set product_expectations in dut.json)"));
   }
   StandardInquiry inquiry_;
   std::optional<ProductExpectations> product_;
@@ -79,10 +79,10 @@ TEST_F(Identity, ProtocolCharacteristicsMatchTheProduct) {
     RecordProperty("protocol.scsi_domain_identifier",
                    std::to_string(published->value("scsi_domain_identifier", uint64_t{0})));
   }
-  if (published == nullptr || !product_->physical_interconnect) {
-    GTEST_SKIP() << (published == nullptr ? "this platform publishes no protocol characteristics for the DUT"
-                                          : "the product file has no [protocol]");
-  }
+  REQUIRE_DUT(
+      host_offers(published != nullptr, "this platform publishes no protocol characteristics for the DUT"));
+  REQUIRE_DUT(
+      run_provides(product_->physical_interconnect.has_value(), "the product file has no [protocol]"));
   EXPECT_EQ(published->value("physical_interconnect", ""), *product_->physical_interconnect)
       << "diskutil would show Protocol: " << published->value("physical_interconnect", "") << " ("
       << product_->path << ")";

@@ -36,12 +36,10 @@ class InquiryBlockVpd : public ScsiTest {
 TEST_F(InquiryBlockVpd, BlockLimitsAreOrderedAndConsistent) {
   // Guards SBC-3 6.5.3: PAGE LENGTH 3Ch (SBC-3) or 10h (SBC-2); OTLG <= OTL <= MTL when reported.
   auto page = listed_page(0xB0);
-  if (!page) {
-    if (!HasFailure()) {
-      GTEST_SKIP() << "the device does not list VPD B0h";
-    }
-    return;
+  if (HasFailure()) {
+    return;  // VPD 00h or the page itself failed: a failure, not an absence
   }
+  REQUIRE_DUT(device_offers(page.has_value(), "the device does not list VPD B0h"));
   EXPECT_TRUE(page->page_length == 0x3C || page->page_length == 0x10) << "PAGE LENGTH " << page->page_length;
   const BlockLimits limits = parse_block_limits(*page);
   if (limits.maximum_transfer_length != 0 && limits.optimal_transfer_length != 0) {
@@ -57,16 +55,14 @@ TEST_F(InquiryBlockVpd, TransferAboveTheMaximumIsInvalidField) {
   // Guards SBC-3 6.5.3: a transfer longer than MAXIMUM TRANSFER LENGTH is INVALID FIELD IN CDB
   // (SCSI-CHECKLIST.md: "verify" item; SBC-3 says the device server "shall" reject it).
   auto page = listed_page(0xB0);
-  if (!page) {
-    if (!HasFailure()) {
-      GTEST_SKIP() << "the device does not list VPD B0h";
-    }
-    return;
+  if (HasFailure()) {
+    return;  // VPD 00h or the page itself failed: a failure, not an absence
   }
+  REQUIRE_DUT(device_offers(page.has_value(), "the device does not list VPD B0h"));
   const uint32_t maximum = parse_block_limits(*page).maximum_transfer_length;
-  if (maximum == 0 || maximum >= 65536) {
-    GTEST_SKIP() << "MAXIMUM TRANSFER LENGTH " << maximum << ": none reported, or too large to exceed here";
-  }
+  REQUIRE_DUT(device_offers(
+      maximum != 0 && maximum < 65536,
+      "MAXIMUM TRANSFER LENGTH " + std::to_string(maximum) + ": none reported, or too large to exceed here"));
   const uint32_t length = geometry().block_length;
   ASSERT_GT(length, 0u);
   ASSERT_GT(geometry().blocks, uint64_t{maximum} + 1);
@@ -80,12 +76,10 @@ TEST_F(InquiryBlockVpd, TransferAboveTheMaximumIsInvalidField) {
 TEST_F(InquiryBlockVpd, BlockDeviceCharacteristicsHaveFullLength) {
   // Guards SBC-3 6.5.2: PAGE LENGTH 3Ch; MEDIUM ROTATION RATE 0, 1 or 0401h-FFFEh.
   auto page = listed_page(0xB1);
-  if (!page) {
-    if (!HasFailure()) {
-      GTEST_SKIP() << "the device does not list VPD B1h";
-    }
-    return;
+  if (HasFailure()) {
+    return;  // VPD 00h or the page itself failed: a failure, not an absence
   }
+  REQUIRE_DUT(device_offers(page.has_value(), "the device does not list VPD B1h"));
   EXPECT_EQ(page->page_length, 0x3C);
   const auto rate = parse_block_device_characteristics(*page).medium_rotation_rate;
   EXPECT_TRUE(rate <= 1 || (rate >= 0x0401 && rate <= 0xFFFE))

@@ -65,9 +65,8 @@ TEST_F(InquiryVpd, UnlistedPageIsInvalidField) {
 TEST_F(InquiryVpd, SerialNumberIsAsciiAndStable) {
   // Guards SPC-4 7.8.15 and SCSI-CHECKLIST.md (c)11: 80h is ASCII and the same on every read.
   auto codes = supported();
-  if (std::find(codes.begin(), codes.end(), 0x80) == codes.end()) {
-    GTEST_SKIP() << "the device does not list VPD 80h";
-  }
+  REQUIRE_DUT(device_offers(std::find(codes.begin(), codes.end(), 0x80) != codes.end(),
+                            "the device does not list VPD 80h"));
   auto first = page(0x80);
   auto second = page(0x80);
   ASSERT_TRUE(first && second);

@@ -31,11 +31,10 @@ class LargeLbaData : public ScsiTest {
 
 TEST_F(LargeLbaData, StampedBlocksAroundTwoToTheThirtySecondReadBackIntact) {
   // Guards the 2 TiB rule: all 64 LBA bits reach the device, in both directions.
-  SCSI_REQUIRE(data_loss_allowed());
+  REQUIRE_DUT(data_loss_allowed);
   auto found = large_lu();
-  if (!found) {
-    GTEST_SKIP() << "no reachable LU has more than 2^32 + 2 blocks (the DUT has " << geometry().blocks << ")";
-  }
+  REQUIRE_DUT(device_offers(found.has_value(), "no reachable LU has more than 2^32 + 2 blocks (the DUT has " +
+                                                   std::to_string(geometry().blocks) + ")"));
   auto& [lu, g] = *found;
   RecordProperty("lu", to_string(lu.address()));
   ASSERT_EQ(g.block_length % integrity::kSectorSize, 0u);

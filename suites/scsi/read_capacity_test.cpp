@@ -65,11 +65,10 @@ TEST_F(ReadCapacity, SixteenWithShortAllocationTruncates) {
 
 TEST_F(ReadCapacity, AgreesWithTheOperatingSystemsBlockDevice) {
   // Guards SBC-3 5.16 against the OS: the block node's size is what READ CAPACITY says.
-  SCSI_REQUIRE(raw_node());
+  REQUIRE_DUT(raw_node);
   const OsDiskView view = os_disk_view(dut().raw_node);
-  if (!view.size_bytes) {
-    GTEST_SKIP() << "the OS's size of " << dut().raw_node << " is not known on this platform";
-  }
+  REQUIRE_DUT(host_offers(view.size_bytes.has_value(),
+                          "the OS's size of " + dut().raw_node + " is not known on this platform"));
   const Geometry& g = geometry();
   ASSERT_GT(g.blocks, 0u) << "READ CAPACITY failed";
   EXPECT_EQ(*view.size_bytes, g.blocks * g.block_length)

@@ -18,7 +18,7 @@ TEST_P(Read, BlocksEndingAtTheLastLba) {
   // Guards SBC-3 4.5: a transfer that ends exactly at the last LBA is inside the medium.
   const uint32_t blocks = std::min<uint64_t>(8, geometry().blocks);
   const uint64_t lba = geometry().last_lba() + 1 - blocks;
-  SKIP_UNLESS_FITS(lba, blocks);
+  REQUIRE_DUT(cdb_fits(size(), lba, blocks));
   SCSI_RUN(completion, initiator().run_in(read(size(), {.lba = lba, .blocks = blocks}), bytes(blocks)));
   EXPECT_SCSI(completion, expect::good());
 }
@@ -26,10 +26,10 @@ TEST_P(Read, BlocksEndingAtTheLastLba) {
 TEST_P(Read, PastTheEndIsOutOfRange) {
   // Guards SBC-3 4.5: one block past the last LBA, or a transfer crossing it, is 5h/21h/00h.
   const uint64_t last = geometry().last_lba();
-  SKIP_UNLESS_FITS(last + 1, 1);
+  REQUIRE_DUT(cdb_fits(size(), last + 1, 1));
   EXPECT_SCSI(initiator().run_in(read(size(), {.lba = last + 1, .blocks = 1}), bytes(1)),
               expect::lba_out_of_range());
-  SKIP_UNLESS_FITS(last, 2);
+  REQUIRE_DUT(cdb_fits(size(), last, 2));
   EXPECT_SCSI(initiator().run_in(read(size(), {.lba = last, .blocks = 2}), bytes(2)),
               expect::lba_out_of_range());
 }
@@ -53,8 +53,8 @@ TEST_P(ReadHugeLba, HugeLbasAreOutOfRange) {
   }
   if (checked == 0) {
     // Only on a DUT of 2^32 blocks or more with READ(10)/(12): every LBA this CDB can name is inside.
-    GTEST_SKIP() << "the last LBA " << geometry().last_lba() << " is beyond every huge LBA a "
-                 << to_string(size()) << "-byte CDB can carry";
+    REQUIRE_DUT(cdb_fits(size(), geometry().last_lba() + 1, 1));
+    ADD_FAILURE() << "no LBA past the end was checked, yet LBA " << geometry().last_lba() + 1 << " fits";
   }
 }
 
@@ -65,7 +65,7 @@ TEST_P(Read, ZeroLengthIsGoodWithoutData) {
   // Guards SBC-3 5.8: TRANSFER LENGTH 0 transfers nothing and is not an error (READ(6): 0 = 256).
   if (size() == CdbSize::six) {
     const uint32_t blocks = std::min<uint64_t>(256, geometry().blocks);
-    SKIP_UNLESS_FITS(0, blocks);
+    REQUIRE_DUT(cdb_fits(size(), 0, blocks));
     SCSI_RUN(completion, initiator().run_in(read(size(), {.lba = 0, .blocks = 256}), bytes(256)));
     EXPECT_SCSI(completion, expect::good());
     EXPECT_EQ(completion.transferred(), bytes(256)) << "READ(6) TRANSFER LENGTH 0 means 256 blocks\n"
@@ -79,19 +79,15 @@ TEST_P(Read, ZeroLengthPastTheEndIsStillOutOfRange) {
   // Guards SBC-3 4.5: the LBA is checked even when nothing is transferred. LBA = capacity + 1, as
   // libiscsi's Read*.ZeroBlocks: at LBA = capacity an empty range ends exactly at the end, which
   // some targets (QEMU, scsi_debug) accept.
-  if (size() == CdbSize::six) {
-    GTEST_SKIP() << "READ(6) has no zero-length form";
-  }
+  REQUIRE_DUT(cdb_has(size(), "READ", "zero-length form"));
   const uint64_t lba = geometry().last_lba() + 2;
-  SKIP_UNLESS_FITS(lba, 0);
+  REQUIRE_DUT(cdb_fits(size(), lba, 0));
   EXPECT_SCSI(initiator().run(read(size(), {.lba = lba, .blocks = 0})), expect::lba_out_of_range());
 }
 
 TEST_P(Read, ForceUnitAccessHonouredIfAdvertised) {
   // Guards SBC-3 5.8 and 6.4.1: FUA is accepted when MODE SENSE sets DPOFUA (else GOOD or 24h/00h).
-  if (size() == CdbSize::six) {
-    GTEST_SKIP() << "READ(6) has no FUA bit";
-  }
+  REQUIRE_DUT(cdb_has(size(), "READ", "FUA bit"));
   const Expectation expected =
       dpofua() ? expect::good() : expect::any_of({expect::good(), expect::invalid_field_in_cdb()});
   EXPECT_SCSI(initiator().run_in(read(size(), {.lba = 0, .blocks = 1, .fua = true}), bytes(1)), expected);
@@ -100,15 +96,13 @@ TEST_P(Read, ForceUnitAccessHonouredIfAdvertised) {
 TEST_P(Read, ReadProtectWithoutProtectionInformationIsInvalidField) {
   // Guards SBC-3 5.8 (RDPROTECT) and SCSI-CHECKLIST.md (a) xxPROTECT: RDPROTECT != 0 on a LU
   // without protection information (INQUIRY PROTECT=0) is INVALID FIELD IN CDB.
-  if (size() == CdbSize::six) {
-    GTEST_SKIP() << "READ(6) has no RDPROTECT field";
-  }
+  REQUIRE_DUT(cdb_has(size(), "READ", "RDPROTECT field"));
   SCSI_RUN(standard, initiator().run_in(inquiry(36), 36));
   ASSERT_SCSI(standard, expect::good());
   ASSERT_GE(standard.returned().size(), 6u);
-  if ((standard.returned()[5] & 0x01) != 0) {
-    GTEST_SKIP() << "INQUIRY PROTECT=1: the LU supports protection information";
-  }
+  // Not an absence but the other configuration: with protection information the field is valid.
+  REQUIRE_DUT(device_offers((standard.returned()[5] & 0x01) == 0,
+                            "INQUIRY PROTECT=1: the LU supports protection information"));
   Cdb cdb = read(size(), {.lba = 0, .blocks = 1});
   cdb.bytes[1] |= 0x20;  // RDPROTECT 001b
   cdb.name += " with RDPROTECT=1";

@@ -30,10 +30,9 @@ class SynchronizeCache : public ScsiTest, public ::testing::WithParamInterface<b
   bool unsupported_ = false;
 };
 
-#define SKIP_IF_NOT_IMPLEMENTED()                                                                       \
-  if (unsupported_) {                                                                                   \
-    GTEST_SKIP() << "SYNCHRONIZE CACHE(" << (GetParam() ? 16 : 10) << ") is not implemented (20h/00h)"; \
-  }
+#define SKIP_IF_NOT_IMPLEMENTED()                                                                        \
+  REQUIRE_DUT(device_offers(!unsupported_, "SYNCHRONIZE CACHE(" + std::to_string(GetParam() ? 16 : 10) + \
+                                               ") is not implemented (20h/00h)"))
 
 TEST_P(SynchronizeCache, WholeMediumIsGood) {
   // Guards SBC-3 5.22: LBA 0 with NUMBER OF BLOCKS 0 flushes to the end of the medium, GOOD.
@@ -52,9 +51,7 @@ TEST_P(SynchronizeCache, ImmediateIsGoodOrRefused) {
 TEST_P(SynchronizeCache, RangeEndingAtTheLastLbaIsGood) {
   // Guards SBC-3 5.22: a range inside the medium is GOOD.
   const uint64_t lba = geometry().last_lba() - std::min<uint64_t>(7, geometry().last_lba());
-  if (!fits(lba)) {
-    GTEST_SKIP() << "the last LBA does not fit SYNCHRONIZE CACHE(10)";
-  }
+  REQUIRE_DUT(cdb_fits(GetParam() ? CdbSize::sixteen : CdbSize::ten, lba, 1));
   auto completion = run_sync(lba, static_cast<uint32_t>(geometry().last_lba() - lba + 1), false);
   SKIP_IF_NOT_IMPLEMENTED();
   EXPECT_SCSI(completion, expect::good());
@@ -63,9 +60,7 @@ TEST_P(SynchronizeCache, RangeEndingAtTheLastLbaIsGood) {
 TEST_P(SynchronizeCache, RangePastTheEndIsOutOfRange) {
   // Guards SBC-3 5.22: a range beyond the last LBA is 5h/21h/00h.
   const uint64_t lba = geometry().last_lba() + 1;
-  if (!fits(lba)) {
-    GTEST_SKIP() << "LBA " << lba << " does not fit SYNCHRONIZE CACHE(10)";
-  }
+  REQUIRE_DUT(cdb_fits(GetParam() ? CdbSize::sixteen : CdbSize::ten, lba, 1));
   auto completion = run_sync(lba, 1, false);
   SKIP_IF_NOT_IMPLEMENTED();
   EXPECT_SCSI(completion, expect::lba_out_of_range());

@@ -10,7 +10,7 @@ namespace {
 class UnitAttention : public ScsiTest {
  protected:
   void SetUp() override {
-    SCSI_REQUIRE(simdext());
+    REQUIRE_DUT(simdext);
     ScsiTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) {
       return;
@@ -74,7 +74,7 @@ TEST_F(UnitAttention, RequestSenseReportsAndClearsIt) {
 
 TEST_F(UnitAttention, TheCommandThatDrewItWasNotExecuted) {
   // Guards SAM-5 5.14: a WRITE answered with UNIT ATTENTION left the medium unchanged.
-  SCSI_REQUIRE(data_loss_allowed());
+  REQUIRE_DUT(data_loss_allowed);
   const uint32_t length = geometry().block_length;
   ASSERT_GT(length, 0u);
   std::vector<uint8_t> before(length, 0x3C), attempted(length, 0xC3);

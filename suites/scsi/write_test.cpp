@@ -10,7 +10,7 @@ namespace {
 class Write : public ReadWriteTest {
  protected:
   void SetUp() override {
-    SCSI_REQUIRE(data_loss_allowed());
+    REQUIRE_DUT(data_loss_allowed);
     ReadWriteTest::SetUp();
   }
   // A pattern no earlier run or test left there: the LBA, the CDB size and a random tag per block.
@@ -48,49 +48,41 @@ TEST_P(Write, LastBlocksReadBack) {
   // Guards SBC-3 4.5: the last LBA is writable; nothing wraps to LBA 0.
   const uint32_t blocks = std::min<uint64_t>(4, geometry().blocks);
   const uint64_t lba = geometry().last_lba() + 1 - blocks;
-  SKIP_UNLESS_FITS(lba, blocks);
+  REQUIRE_DUT(cdb_fits(size(), lba, blocks));
   write_and_read_back(lba, blocks, false);
 }
 
 TEST_P(Write, ForceUnitAccessWriteReadsBack) {
   // Guards SBC-3 5.33: FUA=1 is accepted when DPOFUA is advertised, and the data reads back.
-  if (size() == CdbSize::six) {
-    GTEST_SKIP() << "WRITE(6) has no FUA bit";
-  }
-  if (!dpofua()) {
-    GTEST_SKIP() << "MODE SENSE does not advertise DPOFUA";
-  }
+  REQUIRE_DUT(cdb_has(size(), "WRITE", "FUA bit"));
+  REQUIRE_DUT(device_offers(dpofua(), "MODE SENSE does not advertise DPOFUA"));
   write_and_read_back(8, 2, true);
 }
 
 TEST_P(Write, PastTheEndIsOutOfRange) {
   // Guards SBC-3 4.5: 5h/21h/00h, and no data lands at a wrapped LBA.
   const uint64_t lba = geometry().last_lba() + 1;
-  SKIP_UNLESS_FITS(lba, 1);
+  REQUIRE_DUT(cdb_fits(size(), lba, 1));
   EXPECT_SCSI(initiator().run_out(write(size(), {.lba = lba, .blocks = 1}), pattern(lba, 1)),
               expect::lba_out_of_range());
 }
 
 TEST_P(Write, ZeroLengthIsGood) {
   // Guards SBC-3 5.33: TRANSFER LENGTH 0 writes nothing and is not an error.
-  if (size() == CdbSize::six) {
-    GTEST_SKIP() << "WRITE(6) TRANSFER LENGTH 0 means 256 blocks";
-  }
+  REQUIRE_DUT(cdb_has(size(), "WRITE", "zero-length form (TRANSFER LENGTH 0 means 256 blocks)"));
   EXPECT_SCSI(initiator().run(write(size(), {.lba = 0, .blocks = 0})), expect::good());
 }
 
 TEST_P(Write, WriteProtectWithoutProtectionInformationIsInvalidField) {
   // Guards SBC-3 5.33 (WRPROTECT): WRPROTECT != 0 on a LU without protection information (INQUIRY
   // PROTECT=0) is INVALID FIELD IN CDB, and nothing is written.
-  if (size() == CdbSize::six) {
-    GTEST_SKIP() << "WRITE(6) has no WRPROTECT field";
-  }
+  REQUIRE_DUT(cdb_has(size(), "WRITE", "WRPROTECT field"));
   SCSI_RUN(standard, initiator().run_in(inquiry(36), 36));
   ASSERT_SCSI(standard, expect::good());
   ASSERT_GE(standard.returned().size(), 6u);
-  if ((standard.returned()[5] & 0x01) != 0) {
-    GTEST_SKIP() << "INQUIRY PROTECT=1: the LU supports protection information";
-  }
+  // Not an absence but the other configuration: with protection information the field is valid.
+  REQUIRE_DUT(device_offers((standard.returned()[5] & 0x01) == 0,
+                            "INQUIRY PROTECT=1: the LU supports protection information"));
   Cdb cdb = write(size(), {.lba = 24, .blocks = 1});
   cdb.bytes[1] |= 0x20;  // WRPROTECT 001b
   cdb.name += " with WRPROTECT=1";

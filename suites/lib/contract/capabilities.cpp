@@ -63,7 +63,8 @@ std::string requirement_name_of(std::string_view expression) {
   if (start == std::string_view::npos) return {};
   expression.remove_prefix(start);
   if (const auto at = expression.rfind(kNamespace, 0); at == 0) expression.remove_prefix(kNamespace.size());
-  const auto end = expression.find_first_of("( ");
+  // A source line read by the runner's listing ends the bare name with ");" too.
+  const auto end = expression.find_first_of("( );,");
   return std::string(expression.substr(0, end));
 }
 

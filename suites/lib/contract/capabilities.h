@@ -1,7 +1,7 @@
 // The capabilities a run can be required to cover (`dextqual run --require destructive,...`, issue 14
 // §3), and which requirement of a suite test belongs to which: spelled once, for both sides.
 //
-// A suite test declares a requirement (REQUIRE_DUT, SKIP_UNLESS, SCSI_REQUIRE, REQUIRE_DEVICE_EVENT);
+// A suite test declares a requirement with REQUIRE_DUT (testing/require_dut.h);
 // when it is unmet the test skips with the text "requires <requirement>: <reason>", and when it is met
 // the test records the property "requires.<requirement>" = "met". The runner reads both back
 // (requirement_of_skip, kMetPropertyPrefix) and asks capability_of_requirement() which capability the

@@ -1,25 +1,6 @@
 #include "lifecycle_device.h"
 
-#include "contract/capabilities.h"
-
 namespace dextqual::platform {
-
-std::string_view requirement_name(DeviceEvent event) {
-  namespace name = contract::requirement_name;
-  switch (event) {
-    case DeviceEvent::eject:
-      return name::eject_supported;
-    case DeviceEvent::detach:
-      return name::detach_supported;
-    case DeviceEvent::attach:
-      return name::attach_supported;
-    case DeviceEvent::power_cut:
-      return name::power_cut_supported;
-    case DeviceEvent::restart:
-      return name::restart_supported;
-  }
-  return name::attach_supported;
-}
 
 std::string to_string(DeviceEvent event) {
   switch (event) {

@@ -30,9 +30,6 @@ enum class DeviceEvent {
 };
 
 [[nodiscard]] std::string to_string(DeviceEvent event);
-// The requirement a test that needs this event declares ("power_cut_supported",
-// contract/capabilities.h): its skip counts against the capability that needs the event.
-[[nodiscard]] std::string_view requirement_name(DeviceEvent event);
 
 class DeviceLifecycle {
  public:

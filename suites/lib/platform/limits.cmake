@@ -4,6 +4,7 @@
 set(limits_dir ${CMAKE_CURRENT_LIST_DIR})
 add_library(dextqual_limits STATIC
   ${limits_dir}/limits_checker.cpp
+  ${limits_dir}/limits_ceiling.cpp
   ${limits_dir}/limits_rules_registry.cpp
   ${limits_dir}/limits_rules_ioctl.cpp
   ${limits_dir}/limits_rules_queue.cpp
@@ -24,6 +25,7 @@ endif()
 
 add_executable(dextqual_limits_test
   ${limits_dir}/limits_checker_test.cpp
+  ${limits_dir}/limits_ceiling_test.cpp
   ${limits_dir}/limits_simdext_test.cpp
   ${limits_dir}/limits_probe_test.cpp
   ${limits_dir}/limits_gather_test.cpp

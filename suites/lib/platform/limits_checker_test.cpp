@@ -40,8 +40,13 @@ TEST(LimitsChecker, F2MaxTransferBelowPublishedLimitIsFlaggedWithTheRange) {
   EXPECT_NE(text.find("write requests between 64 KiB and 512 KiB fail with EIO instead of being split"),
             std::string::npos)
       << text;
+  // The DMA specification comes from simdext's description only (issue 13 §4): the rule says so.
+  EXPECT_NE(text.find("[simdext only: a real DEXT does not publish its DMA specification]"),
+            std::string::npos)
+      << text;
   EXPECT_EQ(analysis.predicted(Direction::write, 64 * KiB), nullptr);
   ASSERT_NE(analysis.predicted(Direction::write, 128 * KiB), nullptr);
+  EXPECT_NE(analysis.predicted(Direction::write, 128 * KiB)->reason.find("[simdext only"), std::string::npos);
   EXPECT_NE(analysis.predicted(Direction::read, 64 * KiB + 512), nullptr);
   EXPECT_NE(analysis.predicted(Direction::write, 16 * 1024 * KiB), nullptr)
       << "split pieces still exceed 64 KiB";

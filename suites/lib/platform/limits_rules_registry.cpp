@@ -1,6 +1,7 @@
 // MACOS.md §2 checker rules 1-5, per direction, on the published constraints and the DMA specification.
 #include <bit>
 #include <string>
+#include <string_view>
 
 #include "platform/limits_rules.h"
 
@@ -81,12 +82,17 @@ void check_effective(const LimitsReport& report, Analysis& analysis, Direction d
               " limit (E unbounded): " + dir_name(d) + " requests above " + m +
               " fail with EIO instead of being split (F2)";
   }
-  add(analysis, "macOS-1", Severity::error, message);
+  // Only simdext's description gives maxTransferSize (a DEXT answers it in UserGetDMASpecification and
+  // publishes it nowhere): said so, so nobody takes the rule for one a real device is checked by. On
+  // hardware F2 is diagnosed from the transfers instead (limits_ceiling.h).
+  constexpr std::string_view kSimdextOnly =
+      " [simdext only: a real DEXT does not publish its DMA specification]";
+  add(analysis, "macOS-1", Severity::error, message + std::string(kSimdextOnly));
   analysis.predicted_failures.push_back(
       {d, max_transfer, up_to,
        "maxTransferSize " + m + " < published " + dir_name(d) + " limit " +
            (effective ? format_bytes(effective->bytes) : std::string("(none)")) +
-           ": not split by the block layer, refused by the DMA setup (EIO)"});
+           ": not split by the block layer, refused by the DMA setup (EIO)" + std::string(kSimdextOnly)});
 }
 
 // Rule 3: segment alignment and segment byte counts.

@@ -4,8 +4,6 @@
 
 #include <utility>
 
-#include "contract/capabilities.h"
-
 namespace dextqual::testing {
 namespace {
 
@@ -122,19 +120,18 @@ std::optional<std::string> reboot_supported() {
   return hook("reboot");
 }
 
-}  // namespace requirement
-
-namespace detail {
-
-std::optional<std::string> check_requirement(std::string_view expression, std::optional<std::string> unmet) {
-  const std::string name = contract::requirement_name_of(expression);
-  if (unmet) return "requires " + name + ": " + *unmet;
-  if (::testing::UnitTest::GetInstance()->current_test_info() != nullptr) {
-    ::testing::Test::RecordProperty(std::string(contract::kMetPropertyPrefix) + name,
-                                    std::string(contract::kMetValue));
-  }
-  return std::nullopt;
+std::optional<std::string> device_offers(bool present, std::string reason) {
+  return present ? std::nullopt : std::optional<std::string>(std::move(reason));
 }
 
-}  // namespace detail
+std::optional<std::string> host_offers(bool present, std::string reason) {
+  return present ? std::nullopt : std::optional<std::string>(std::move(reason));
+}
+
+std::optional<std::string> run_provides(bool present, std::string reason) {
+  return present ? std::nullopt : std::optional<std::string>(std::move(reason));
+}
+
+}  // namespace requirement
+
 }  // namespace dextqual::testing

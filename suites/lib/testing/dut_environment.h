@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "dut/dut_description.h"
+#include "testing/require_dut.h"
 
 namespace dextqual::testing {
 
@@ -25,7 +26,9 @@ namespace dextqual::testing {
 // Installs a description directly (unit tests of suite code, and suite_main).
 void set_dut(DutDescription dut, std::string path = {});
 
-// Each requirement answers nullopt when met, or the reason it is not.
+// The named requirements REQUIRE_DUT takes (testing/require_dut.h): each answers nullopt when met, or
+// the reason it is not. Suite libraries add their own to this namespace (device events in
+// testing/dut_handle.h, fio in suites/fio).
 namespace requirement {
 [[nodiscard]] std::optional<std::string> dut_present();
 [[nodiscard]] std::optional<std::string> scsi_passthrough();
@@ -37,31 +40,15 @@ namespace requirement {
 [[nodiscard]] std::optional<std::string> root();
 // A host reboot between two phases: simdext restarts; real hardware needs the station's reboot hook.
 [[nodiscard]] std::optional<std::string> reboot_supported();
+
+// Requirements a test finds out by looking, named by whose they are, so a skip says which kind of
+// absence it is: `reason` when `present` is false.
+// What the standard lets a device leave out (an optional VPD page, DPOFUA, a sense field pointer).
+[[nodiscard]] std::optional<std::string> device_offers(bool present, std::string reason);
+// What the host must have (a fio engine, mkfs for a filesystem, an OS property of the DUT).
+[[nodiscard]] std::optional<std::string> host_offers(bool present, std::string reason);
+// What the run must be given (a baseline, product expectations, an earlier phase's output).
+[[nodiscard]] std::optional<std::string> run_provides(bool present, std::string reason);
 }  // namespace requirement
 
 }  // namespace dextqual::testing
-
-namespace dextqual::testing::detail {
-// REQUIRE_DUT takes a bare predicate name (`raw_node`) or a call (`capacity_at_least(n)`); these
-// two overloads make both spellings yield the unmet reason.
-inline std::optional<std::string> unmet(std::optional<std::string> (*predicate)()) { return predicate(); }
-inline std::optional<std::string> unmet(std::optional<std::string> reason) { return reason; }
-
-// The one spelling of a requirement's outcome that the runner reads back (contract/capabilities.h):
-// unmet, the skip text "requires <name>: <reason>"; met, the test property "requires.<name>" = "met".
-// `expression` is how the macro spelled it ("requirement::capacity_at_least(n)"): the name is
-// contract::requirement_name_of(expression).
-[[nodiscard]] std::optional<std::string> check_requirement(std::string_view expression,
-                                                           std::optional<std::string> unmet);
-}  // namespace dextqual::testing::detail
-
-// REQUIRE_DUT(raw_node), REQUIRE_DUT(capacity_at_least(1 << 30)): skips the test with the reason.
-#define REQUIRE_DUT(requirement_expr)                                                                \
-  do {                                                                                               \
-    if (auto dq_skip = ::dextqual::testing::detail::check_requirement(                               \
-            #requirement_expr,                                                                       \
-            ::dextqual::testing::detail::unmet(::dextqual::testing::requirement::requirement_expr)); \
-        dq_skip) {                                                                                   \
-      GTEST_SKIP() << *dq_skip;                                                                      \
-    }                                                                                                \
-  } while (false)

@@ -1,5 +1,5 @@
 // Shared by the READ and WRITE tests: one test per CDB size (6/10/12/16), the DUT's geometry, and
-// skips for LBAs or lengths a CDB size cannot carry (READ(6) has 21 LBA bits, (10) 32).
+// the requirements cdb_fits and cdb_has (support/scsi_test.h) for what a CDB size cannot carry.
 #pragma once
 
 #include "scsi/mode_data.h"
@@ -31,15 +31,6 @@ class ReadWriteTest : public ScsiTest, public ::testing::WithParamInterface<CdbS
 };
 
 }  // namespace dextqual::scsi::suite
-
-// Skips when the CDB size cannot carry the LBA or length (not a device failure).
-#define SKIP_UNLESS_FITS(lba, blocks)                                                      \
-  do {                                                                                     \
-    if (!::dextqual::scsi::fits(size(), (lba), (blocks))) {                                \
-      GTEST_SKIP() << "LBA " << (lba) << " with " << (blocks) << " blocks does not fit a " \
-                   << ::dextqual::scsi::to_string(size()) << "-byte CDB";                  \
-    }                                                                                      \
-  } while (false)
 
 #define INSTANTIATE_READ_WRITE_SIZES(Fixture)                                                   \
   INSTANTIATE_TEST_SUITE_P(                                                                     \

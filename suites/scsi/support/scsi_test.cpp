@@ -3,14 +3,11 @@
 #include <memory>
 
 #include "scsi/capacity_data.h"
-#include "scsi/make_transport.h"
 
 namespace dextqual::scsi::suite {
 namespace {
 
 struct Shared {
-  std::optional<Initiator> initiator;
-  std::string error;
   std::optional<Geometry> geometry;
 };
 
@@ -22,18 +19,10 @@ Shared& shared() {
 }  // namespace
 
 void ScsiTest::SetUp() {
-  SCSI_REQUIRE(scsi_passthrough());
-  Shared& state = shared();
-  if (!state.initiator && state.error.empty()) {
-    auto made = make_initiator(::dextqual::testing::dut());
-    if (made) {
-      state.initiator.emplace(std::move(*made));
-    } else {
-      state.error = made.error().message();
-    }
-  }
-  ASSERT_TRUE(state.initiator) << "cannot open the DUT's pass-through: " << state.error;
-  initiator_ = &*state.initiator;
+  REQUIRE_DUT(scsi_passthrough);
+  auto initiator = ::dextqual::testing::dut_handle().scsi();
+  ASSERT_TRUE(initiator) << "cannot open the DUT's pass-through: " << initiator.error().message();
+  initiator_ = *initiator;
 }
 
 const Geometry& ScsiTest::geometry() {

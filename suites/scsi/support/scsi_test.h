@@ -1,5 +1,5 @@
-// What every SCSI conformance test shares: the initiator aimed at the DUT (one per binary, so
-// tests reuse one transport connection), the DUT's geometry as READ CAPACITY reports it, and
+// What every SCSI conformance test shares: the initiator aimed at the DUT (the DUT handle's scsi(): one
+// per binary, so tests reuse one transport connection), the DUT's geometry as READ CAPACITY reports it, and
 // GoogleTest adapters for named expectations. A test that cannot get an initiator skips with the
 // reason (no pass-through) or fails (pass-through configured but not working).
 #pragma once
@@ -14,7 +14,7 @@
 
 #include "scsi/expectation.h"
 #include "scsi/initiator.h"
-#include "testing/dut_environment.h"
+#include "testing/dut_handle.h"
 
 namespace dextqual::scsi::suite {
 
@@ -45,23 +45,31 @@ class ScsiTest : public ::testing::Test {
 
 }  // namespace dextqual::scsi::suite
 
+namespace dextqual::testing::requirement {
+// REQUIRE_DUT(cdb_fits(size(), lba, blocks)): a CDB size that cannot carry the LBA or length is not a
+// device failure; the test skips as "requires cdb_fits: LBA ... does not fit a 6-byte CDB".
+[[nodiscard]] inline std::optional<std::string> cdb_fits(scsi::CdbSize size, std::uint64_t lba,
+                                                         std::uint32_t blocks) {
+  if (scsi::fits(size, lba, blocks)) return std::nullopt;
+  return "LBA " + std::to_string(lba) + " with " + std::to_string(blocks) + " blocks does not fit a " +
+         scsi::to_string(size) + "-byte CDB";
+}
+
+// REQUIRE_DUT(cdb_has(size(), "READ", "FUA bit")): the 6-byte form of READ and WRITE lacks fields the
+// others have (SBC-3 5.7, 5.31); skips as "requires cdb_has: READ(6) has no FUA bit".
+[[nodiscard]] inline std::optional<std::string> cdb_has(scsi::CdbSize size, const std::string& command,
+                                                        const std::string& field) {
+  if (size != scsi::CdbSize::six) return std::nullopt;
+  return command + "(6) has no " + field;
+}
+}  // namespace dextqual::testing::requirement
+
 // EXPECT_SCSI(initiator().run(test_unit_ready()), expect::good()): the expectation and the
 // completion's self-consistency; the failure message is expected vs got, decoded, with the CDB.
 #define EXPECT_SCSI(completion, expected) \
   EXPECT_TRUE(::dextqual::scsi::suite::answers((completion), (expected)))
 #define ASSERT_SCSI(completion, expected) \
   ASSERT_TRUE(::dextqual::scsi::suite::answers((completion), (expected)))
-
-// Skips with the reason when a named requirement (testing::requirement::*) is unmet. Same as
-// REQUIRE_DUT, but takes the call expression, so it does not depend on how that macro spells it.
-#define SCSI_REQUIRE(requirement_call)                                              \
-  do {                                                                              \
-    if (auto dq_skip = ::dextqual::testing::detail::check_requirement(              \
-            #requirement_call, ::dextqual::testing::requirement::requirement_call); \
-        dq_skip) {                                                                  \
-      GTEST_SKIP() << *dq_skip;                                                     \
-    }                                                                               \
-  } while (false)
 
 // Runs a command into `var` (a Completion), failing the test when the transport cannot submit it.
 #define SCSI_RUN(var, call)                                                          \
