@@ -27,17 +27,19 @@ std::string field_report_table(const std::vector<SelftestSpec>& profiles) {
   for (const auto& spec : profiles) {
     if (!spec.is_clean()) rows.push_back(&spec);
   }
-  std::sort(rows.begin(), rows.end(), [](const auto* a, const auto* b) { return sort_key(*a) < sort_key(*b); });
+  std::sort(rows.begin(), rows.end(),
+            [](const auto* a, const auto* b) { return sort_key(*a) < sort_key(*b); });
   std::string table =
-      "| F | Profile | What it does | Caught by (test, verdict, what the message says) |\n|---|---|---|---|\n";
+      "| F | Profile | What it does | Caught by (test, verdict, what the message says) "
+      "|\n|---|---|---|---|\n";
   for (const auto* spec : rows) {
     std::string claims;
     for (const auto& claim : spec->claims) {
       claims += (claims.empty() ? "" : "<br>") + std::string("`") + claim.pattern() + "` " +
                 std::string(reports::label(claim.verdict)) + " \"" + cell_text(claim.message_pattern) + "\"";
     }
-    table += "| " + (spec->field_report.empty() ? std::string("—") : spec->field_report) + " | `" + spec->name +
-             "` | " + cell_text(spec->description) + " | " + claims + " |\n";
+    table += "| " + (spec->field_report.empty() ? std::string("—") : spec->field_report) + " | `" +
+             spec->name + "` | " + cell_text(spec->description) + " | " + claims + " |\n";
   }
   return table;
 }

@@ -12,10 +12,10 @@
 #include "reports/junit_writer.h"
 #include "reports/report_json.h"
 #include "runner/exit_status.h"
+#include "runner/field_report_table.h"
 #include "runner/run_command.h"
 #include "runner/selftest_judge.h"
 #include "runner/selftest_spec.h"
-#include "runner/field_report_table.h"
 #include "runner/suite_catalog.h"
 #include "runner/test_filter.h"
 
@@ -55,8 +55,10 @@ std::vector<JudgedTest> results_of(const fs::path& summary_path) {
   if (summary.is_discarded()) return results;
   for (const auto& test : summary.value("tests", nlohmann::json::array())) {
     const auto verdict = reports::verdict_from_label(test.value("verdict", ""));
-    results.push_back({test.value("suite", ""), test.value("name", ""),
-                       verdict.value_or(reports::Verdict::unresolved), test.value("message", "")});
+    results.push_back(
+        {test.value("suite", ""), test.value("name", ""), verdict.value_or(reports::Verdict::unresolved),
+         // The summary's message is shortened; a claim's pattern may name what only the full text says.
+         test.value("message", "") + "\n" + test.value("detail", "")});
   }
   return results;
 }
@@ -94,7 +96,8 @@ void print_matrix(const std::vector<reports::SelftestRow>& rows, const std::vect
     for (const auto& [suite, cell] : row.cells) {
       if (cell.matches && cell.checked) continue;
       std::istringstream notes(cell.note);
-      for (std::string line; std::getline(notes, line);) std::printf("    %s: %s\n", suite.c_str(), line.c_str());
+      for (std::string line; std::getline(notes, line);)
+        std::printf("    %s: %s\n", suite.c_str(), line.c_str());
     }
   }
   std::fflush(stdout);
@@ -147,7 +150,8 @@ int selftest_command(const SelftestOptions& options, const Installation& install
   }
   std::vector<std::string> suites;
   for (const auto& suite : available) {
-    if (options.suites.empty() || std::find(options.suites.begin(), options.suites.end(), suite) != options.suites.end()) {
+    if (options.suites.empty() ||
+        std::find(options.suites.begin(), options.suites.end(), suite) != options.suites.end()) {
       suites.push_back(suite);
     }
   }
@@ -188,8 +192,9 @@ int selftest_command(const SelftestOptions& options, const Installation& install
   (void)reports::write_html(dir / "selftest.html", report);
   const bool all_match = !rows.empty() && rows.size() == profiles->size() &&
                          std::all_of(rows.begin(), rows.end(), [](const auto& r) { return r.matches; });
-  std::cout << (all_match ? "selftest: every profile ends exactly as its claims and collateral say, clean passes\n"
-                          : "selftest: MISMATCH (see above)\n");
+  std::cout << (all_match
+                    ? "selftest: every profile ends exactly as its claims and collateral say, clean passes\n"
+                    : "selftest: MISMATCH (see above)\n");
   return all_match ? kAllPassed : kTestFailures;
 }
 

@@ -9,7 +9,7 @@ namespace {
 std::string describe(const JudgedTest& test) {
   std::string text = test.name + " " + std::string(reports::label(test.verdict));
   if (!test.message.empty()) {
-    std::string message = test.message.substr(0, 160);
+    std::string message = test.message.substr(0, std::min<size_t>(160, test.message.find('\n')));
     std::replace(message.begin(), message.end(), '\n', ' ');
     text += " (\"" + message + (test.message.size() > 160 ? "…" : "") + "\")";
   }
@@ -44,18 +44,22 @@ void mismatch(reports::SelftestRow& row, const std::string& suite, const std::st
 }
 
 bool any_selects(const TestExpectation& e, const std::vector<JudgedTest>& results) {
-  return std::any_of(results.begin(), results.end(), [&](const auto& t) { return e.selects(t.suite, t.name); });
+  return std::any_of(results.begin(), results.end(),
+                     [&](const auto& t) { return e.selects(t.suite, t.name); });
 }
 
 }  // namespace
 
-reports::SelftestRow judge_profile(const SelftestSpec& spec, const std::vector<TestExpectation>& allowed_skips,
+reports::SelftestRow judge_profile(const SelftestSpec& spec,
+                                   const std::vector<TestExpectation>& allowed_skips,
                                    const std::vector<std::string>& suites,
                                    const std::vector<JudgedTest>& results) {
   reports::SelftestRow row;
   row.profile = spec.name;
   for (const auto& suite : suites) row.cells[suite];
-  const auto known_suite = [&](const std::string& s) { return std::find(suites.begin(), suites.end(), s) != suites.end(); };
+  const auto known_suite = [&](const std::string& s) {
+    return std::find(suites.begin(), suites.end(), s) != suites.end();
+  };
 
   // Patterns first: a claim on a suite that does not exist, or one that selects nothing, proves nothing.
   const auto check_pattern = [&](const TestExpectation& e, const char* kind) {
@@ -86,22 +90,27 @@ reports::SelftestRow judge_profile(const SelftestSpec& spec, const std::vector<T
       return false;
     };
     if (explains(spec.claims) || explains(spec.collateral) || explains(allowed_skips)) continue;
-    mismatch(row, test.suite,
-             describe(test) + (test.verdict == reports::Verdict::skipped ? " is not an allowed skip"
-                                                                           : " is neither claimed nor collateral"));
+    mismatch(
+        row, test.suite,
+        describe(test) + (test.verdict == reports::Verdict::skipped ? " is not an allowed skip"
+                                                                    : " is neither claimed nor collateral"));
   }
   for (const auto& e : spec.claims) {
-    if (used[&e] == 0 && known_suite(e.suite)) mismatch(row, e.suite, "not caught: " + wanted(e) + "; got " + got(e, results));
+    if (used[&e] == 0 && known_suite(e.suite))
+      mismatch(row, e.suite, "not caught: " + wanted(e) + "; got " + got(e, results));
   }
   for (const auto& e : spec.collateral) {
     if (used[&e] == 0 && known_suite(e.suite)) {
-      mismatch(row, e.suite, "collateral " + wanted(e) + " no longer happens (got " + got(e, results) + "): remove it");
+      mismatch(row, e.suite,
+               "collateral " + wanted(e) + " no longer happens (got " + got(e, results) + "): remove it");
     }
   }
   if (spec.is_clean()) {
     for (const auto& e : allowed_skips) {
       if (used[&e] == 0 && known_suite(e.suite)) {
-        mismatch(row, e.suite, "allowed skip " + wanted(e) + " no longer happens on clean (got " + got(e, results) + "): remove it");
+        mismatch(row, e.suite,
+                 "allowed skip " + wanted(e) + " no longer happens on clean (got " + got(e, results) +
+                     "): remove it");
       }
     }
   }

@@ -18,7 +18,7 @@ struct JudgedTest {
   std::string suite;
   std::string name;  // "Suite.Test"
   reports::Verdict verdict = reports::Verdict::pass;
-  std::string message;
+  std::string message;  // the short message and, after it, the full failure text (claims match either)
 };
 
 // `allowed_skips`: clean.toml's list (skips every profile may have). `suites`: the suites that ran.

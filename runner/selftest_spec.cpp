@@ -15,7 +15,8 @@ namespace fs = std::filesystem;
 CommandResult<void> only_keys(const toml::table& table, const std::string& where,
                               const std::set<std::string, std::less<>>& allowed) {
   for (const auto& [key, value] : table) {
-    if (!allowed.contains(key.str())) return usage_error(where + ": unknown key '" + std::string(key.str()) + "'");
+    if (!allowed.contains(key.str()))
+      return usage_error(where + ": unknown key '" + std::string(key.str()) + "'");
   }
   return {};
 }
@@ -38,7 +39,8 @@ CommandResult<TestExpectation> read_expectation(const toml::table& entry, const 
   if (const auto verdict = entry["verdict"].value<std::string>()) {
     const auto parsed = reports::verdict_from_label(*verdict);
     if (!parsed || *parsed == reports::Verdict::pass) {
-      return usage_error(where + ": verdict '" + *verdict + "' is not a non-passing verdict label (FAIL, TIMEOUT, ...)");
+      return usage_error(where + ": verdict '" + *verdict +
+                         "' is not a non-passing verdict label (FAIL, TIMEOUT, ...)");
     }
     expectation.verdict = *parsed;
   }
@@ -63,7 +65,8 @@ CommandResult<std::vector<TestExpectation>> read_list(const toml::table& selftes
   const toml::node* node = selftest.get(kind);
   if (node == nullptr) return list;
   const toml::array* entries = node->as_array();
-  if (entries == nullptr) return usage_error(file + ": selftest." + kind + ": expected [[selftest." + kind + "]] tables");
+  if (entries == nullptr)
+    return usage_error(file + ": selftest." + kind + ": expected [[selftest." + kind + "]] tables");
   for (size_t i = 0; i < entries->size(); ++i) {
     const std::string where = file + ": selftest." + kind + "[" + std::to_string(i) + "]";
     const toml::table* entry = (*entries)[i].as_table();
@@ -84,7 +87,8 @@ bool TestExpectation::selects(const std::string& test_suite, const std::string& 
 bool TestExpectation::accepts(const std::string& test_suite, const std::string& test_name,
                               reports::Verdict test_verdict, const std::string& test_message) const {
   if (!selects(test_suite, test_name) || test_verdict != verdict) return false;
-  // Matched as one line: a message spans lines (expected/actual, the sector ranges), a pattern should not care.
+  // Matched as one line: a message spans lines (expected/actual, the sector ranges), a pattern should not
+  // care.
   std::string one_line = test_message;
   std::replace(one_line.begin(), one_line.end(), '\n', ' ');
   return message_pattern.empty() || std::regex_search(one_line, message);
@@ -105,9 +109,11 @@ CommandResult<SelftestSpec> read_selftest_spec(const fs::path& profile) {
   spec.description = table["profile"]["description"].value_or(std::string());
   const toml::table* selftest = table["selftest"].as_table();
   if (selftest == nullptr) {
-    return usage_error(file + ": no [selftest] table: a profile says which tests catch it (fixtures/faults/README.md)");
+    return usage_error(
+        file + ": no [selftest] table: a profile says which tests catch it (fixtures/faults/README.md)");
   }
-  if (auto keys = only_keys(*selftest, file + ": selftest", {"claim", "collateral", "allowed_skip", "timeout_per_test"});
+  if (auto keys = only_keys(*selftest, file + ": selftest",
+                            {"claim", "collateral", "allowed_skip", "timeout_per_test"});
       !keys) {
     return std::unexpected(keys.error());
   }

@@ -35,9 +35,9 @@ struct TestExpectation {
 
 struct SelftestSpec {
   std::filesystem::path path;
-  std::string name;               // the file's stem
-  std::string field_report;       // [profile] field_report, e.g. "F1" (may be empty)
-  std::string description;        // [profile] description
+  std::string name;          // the file's stem
+  std::string field_report;  // [profile] field_report, e.g. "F1" (may be empty)
+  std::string description;   // [profile] description
   std::vector<TestExpectation> claims;
   std::vector<TestExpectation> collateral;
   std::vector<TestExpectation> allowed_skips;  // clean.toml only

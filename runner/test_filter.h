@@ -1,4 +1,4 @@
-// GoogleTest-style test filters, so that `--filter` and the selftest's `detected_by` patterns mean
+// GoogleTest-style test filters, so that `--filter` and the selftest's claim patterns mean
 // exactly what they would mean to a suite binary's own --gtest_filter: ':'-separated glob patterns
 // (`*`, `?`), then optionally '-' and ':'-separated negative patterns.
 #pragma once

@@ -46,9 +46,11 @@ TEST(SelftestJudge, ATimeoutOrAnotherMessageIsNotDetection) {
   for (const JudgedTest& test : {JudgedTest{"rawio", "Raw.A", Verdict::timeout, "misdirected"},
                                  JudgedTest{"rawio", "Raw.A", Verdict::fail, "stale data at LBA 7"},
                                  JudgedTest{"rawio", "Raw.A", Verdict::device_lost, ""}}) {
-    const auto row = judge_profile(fault_profile(), {}, kSuites, {test, {"scsi", "Scsi.C", Verdict::pass, ""}});
+    const auto row =
+        judge_profile(fault_profile(), {}, kSuites, {test, {"scsi", "Scsi.C", Verdict::pass, ""}});
     EXPECT_FALSE(row.matches);
-    EXPECT_NE(row.cells.at("rawio").note.find("not caught: rawio:Raw.* FAIL /misdirected/"), std::string::npos)
+    EXPECT_NE(row.cells.at("rawio").note.find("not caught: rawio:Raw.* FAIL /misdirected/"),
+              std::string::npos)
         << row.cells.at("rawio").note;
   }
 }
@@ -59,8 +61,9 @@ TEST(SelftestJudge, UndeclaredFailureElsewhereIsAMismatchUntilListedAsCollateral
   auto spec = fault_profile();
   auto row = judge_profile(spec, {}, kSuites, results);
   EXPECT_FALSE(row.matches);
-  EXPECT_NE(row.cells.at("scsi").note.find("Scsi.C FAIL (\"sense 5/24/00\") is neither claimed nor collateral"),
-            std::string::npos)
+  EXPECT_NE(
+      row.cells.at("scsi").note.find("Scsi.C FAIL (\"sense 5/24/00\") is neither claimed nor collateral"),
+      std::string::npos)
       << row.cells.at("scsi").note;
   spec.collateral.push_back(expectation("scsi", "Scsi.C", Verdict::fail, ""));
   row = judge_profile(spec, {}, kSuites, results);
@@ -70,8 +73,9 @@ TEST(SelftestJudge, UndeclaredFailureElsewhereIsAMismatchUntilListedAsCollateral
 TEST(SelftestJudge, StaleCollateralIsAMismatch) {
   auto spec = fault_profile();
   spec.collateral.push_back(expectation("scsi", "Scsi.C", Verdict::fail, ""));
-  const auto row = judge_profile(spec, {}, kSuites,
-                                 {{"rawio", "Raw.A", Verdict::fail, "misdirected"}, {"scsi", "Scsi.C", Verdict::pass, ""}});
+  const auto row = judge_profile(
+      spec, {}, kSuites,
+      {{"rawio", "Raw.A", Verdict::fail, "misdirected"}, {"scsi", "Scsi.C", Verdict::pass, ""}});
   EXPECT_FALSE(row.matches);
   EXPECT_NE(row.cells.at("scsi").note.find("no longer happens"), std::string::npos);
 }
@@ -80,8 +84,9 @@ TEST(SelftestJudge, UnknownSuiteAndPatternSelectingNothingAreErrors) {
   auto spec = fault_profile();
   spec.claims.push_back(expectation("nosuch", "X.*", Verdict::fail, "x"));
   spec.claims.push_back(expectation("scsi", "Typo.*", Verdict::fail, "x"));
-  const auto row = judge_profile(spec, {}, kSuites,
-                                 {{"rawio", "Raw.A", Verdict::fail, "misdirected"}, {"scsi", "Scsi.C", Verdict::pass, ""}});
+  const auto row = judge_profile(
+      spec, {}, kSuites,
+      {{"rawio", "Raw.A", Verdict::fail, "misdirected"}, {"scsi", "Scsi.C", Verdict::pass, ""}});
   EXPECT_FALSE(row.matches);
   EXPECT_NE(row.cells.at("[profile]").note.find("no suite 'nosuch' ran"), std::string::npos);
   EXPECT_NE(row.cells.at("scsi").note.find("scsi:Typo.* selects no test"), std::string::npos);
@@ -90,7 +95,8 @@ TEST(SelftestJudge, UnknownSuiteAndPatternSelectingNothingAreErrors) {
 TEST(SelftestJudge, CleanPassesOrSkipsOnlyAsAllowed) {
   SelftestSpec clean;
   clean.name = "clean";
-  const std::vector<TestExpectation> allowed{expectation("scsi", "Scsi.Power*", Verdict::skipped, "requires power-cut")};
+  const std::vector<TestExpectation> allowed{
+      expectation("scsi", "Scsi.Power*", Verdict::skipped, "requires power-cut")};
   clean.allowed_skips = allowed;
   const std::vector<JudgedTest> ok{{"scsi", "Scsi.PowerCut", Verdict::skipped, "requires power-cut: no hook"},
                                    {"rawio", "Raw.A", Verdict::pass, ""}};
@@ -105,13 +111,15 @@ TEST(SelftestJudge, CleanPassesOrSkipsOnlyAsAllowed) {
 }
 
 TEST(SelftestSpec, ReadsClaimsCollateralAndRefusesWhatItCannotCheck) {
-  const auto file = std::filesystem::temp_directory_path() / ("dq-selftest-spec-" + std::to_string(::getpid()) + ".toml");
+  const auto file =
+      std::filesystem::temp_directory_path() / ("dq-selftest-spec-" + std::to_string(::getpid()) + ".toml");
   const auto write = [&](const std::string& text) {
     std::ofstream(file) << text;
     return read_selftest_spec(file);
   };
   const auto spec = write(
-      "[profile]\nfield_report = \"F4\"\n[[selftest.claim]]\ntests = \"persistence:Eject.*\"\nmessage = \"lost\"\n"
+      "[profile]\nfield_report = \"F4\"\n[[selftest.claim]]\ntests = \"persistence:Eject.*\"\nmessage = "
+      "\"lost\"\n"
       "[[selftest.collateral]]\ntests = \"hotplug:*\"\nverdict = \"TIMEOUT\"\nwhy = \"the device wedges\"\n");
   ASSERT_TRUE(spec) << spec.error().reason;
   EXPECT_EQ(spec->field_report, "F4");
@@ -124,7 +132,9 @@ TEST(SelftestSpec, ReadsClaimsCollateralAndRefusesWhatItCannotCheck) {
            {"[[selftest.claim]]\ntests = \"a:B\"\n", "message"},
            {"[[selftest.claim]]\ntests = \"a:B\"\nmessage = \"(\"\n", "not a regular expression"},
            {"[[selftest.claim]]\ntests = \"a:B\"\nmessage = \"x\"\nverdict = \"PASS\"\n", "non-passing"},
-           {"[[selftest.claim]]\ntests = \"a:B\"\nmessage = \"x\"\n[[selftest.collateral]]\ntests = \"a:C\"\n", "why"},
+           {"[[selftest.claim]]\ntests = \"a:B\"\nmessage = \"x\"\n[[selftest.collateral]]\ntests = "
+            "\"a:C\"\n",
+            "why"},
            {"[selftest]\ndetected_by = [\"a:B\"]\n", "unknown key 'detected_by'"},
            {"[[selftest.collateral]]\ntests = \"a:C\"\nwhy = \"w\"\n", "clean reference"}}) {
     const auto refused = write(text);

@@ -27,7 +27,7 @@ TEST(Profile, UnknownKeyIsAnErrorNamingIt) {
 TEST(Profile, SelftestTableIsIgnoredAndDutMustExist) {
   auto p = parse_profile(
       "[[target]]\nid = 2\n[[target.lun]]\ncapacity = \"1MiB\"\n[dut]\ntarget = 2\n"
-      "[selftest]\ndetected_by = [\"scsi:*\"]\n",
+      "[[selftest.claim]]\ntests = \"scsi:*\"\nmessage = \"x\"\n",
       "x.toml");
   ASSERT_TRUE(p) << p.error();
   EXPECT_EQ(p->dut_target, 2u);
@@ -59,8 +59,9 @@ TEST(Profile, BaseIsMergedUnderTheProfile) {
   EXPECT_EQ(p->controller.dma_alignment, 8u);
   EXPECT_EQ(p->targets.size(), 2u);
   EXPECT_EQ(p->name, "derived.toml");  // [profile] is not inherited
-  p = parse_profile("base = \"base.toml\"\n[[target]]\nid = 4\n[[target.lun]]\ncapacity = \"1MiB\"\n[dut]\ntarget = 4\n",
-                    (dir / "derived.toml").string());
+  p = parse_profile(
+      "base = \"base.toml\"\n[[target]]\nid = 4\n[[target.lun]]\ncapacity = \"1MiB\"\n[dut]\ntarget = 4\n",
+      (dir / "derived.toml").string());
   ASSERT_TRUE(p) << p.error();
   ASSERT_EQ(p->targets.size(), 1u);
   EXPECT_EQ(p->targets[0].id, 4u);

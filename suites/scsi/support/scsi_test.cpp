@@ -9,6 +9,9 @@ namespace {
 
 struct Shared {
   std::optional<Geometry> geometry;
+  // The other LUs that answered READ CAPACITY(16), probed once per binary: a LU that stalls (F6) costs
+  // a command timeout per probe, and five tests ask.
+  std::optional<std::vector<std::pair<Address, Geometry>>> other_lus;
 };
 
 Shared& shared() {
@@ -37,14 +40,16 @@ const Geometry& ScsiTest::geometry() {
     // or a LU above 2^32 blocks would be taken for RC10's FFFFFFFFh, i.e. 2^32 blocks.
     rc16 = initiator().run_in(read_capacity16(32), 32);
   }
-  if (rc16 && rc16->good()) {
+  // A GOOD answer whose data never arrived (F5: the poisoned buffer untouched) is no geometry: taking
+  // the poison for a capacity sends every later test to nonsense LBAs with gigabyte buffers.
+  if (rc16 && rc16->good() && rc16->inconsistencies().empty()) {
     if (auto parsed = parse_capacity16(rc16->returned())) {
       geometry = {parsed->blocks(), parsed->block_length, true};
     }
   }
   if (geometry.blocks == 0) {
     auto rc10 = initiator().run_in(read_capacity10(), 8);
-    if (rc10 && rc10->good()) {
+    if (rc10 && rc10->good() && rc10->inconsistencies().empty()) {
       if (auto parsed = parse_capacity10(rc10->returned())) {
         geometry = {uint64_t{parsed->last_lba} + 1, parsed->block_length, false};
       }
@@ -65,20 +70,30 @@ const Geometry& ScsiTest::geometry() {
 }
 
 std::vector<std::pair<Initiator, Geometry>> ScsiTest::other_lus() {
+  Shared& state = shared();
+  if (!state.other_lus) {
+    state.other_lus.emplace();
+    for (const Address& address : initiator().transport().known_addresses()) {
+      if (address == initiator().address()) {
+        continue;
+      }
+      Initiator lu = initiator().at(address);
+      (void)lu.run(test_unit_ready());  // a pending UNIT ATTENTION is not the caller's business
+      auto rc16 = lu.run_in(read_capacity16(32), 32);
+      if (!rc16 || !rc16->good() || !rc16->inconsistencies().empty()) {
+        continue;
+      }
+      if (auto capacity = parse_capacity16(rc16->returned())) {
+        state.other_lus->emplace_back(address, Geometry{capacity->blocks(), capacity->block_length, true});
+      }
+    }
+  }
   std::vector<std::pair<Initiator, Geometry>> lus;
-  for (const Address& address : initiator().transport().known_addresses()) {
-    if (address == initiator().address()) {
-      continue;
-    }
+  for (const auto& [address, geometry] : *state.other_lus) {
     Initiator lu = initiator().at(address);
-    (void)lu.run(test_unit_ready());  // a pending UNIT ATTENTION is not the caller's business
-    auto rc16 = lu.run_in(read_capacity16(32), 32);
-    if (!rc16 || !rc16->good()) {
-      continue;
-    }
-    if (auto capacity = parse_capacity16(rc16->returned())) {
-      lus.emplace_back(lu, Geometry{capacity->blocks(), capacity->block_length, true});
-    }
+    (void)lu.run(
+        test_unit_ready());  // a UNIT ATTENTION raised since the probe (a reset test) is not the caller's
+    lus.emplace_back(lu, geometry);
   }
   return lus;
 }
