@@ -111,14 +111,14 @@ Response Controller::answer_absent_lun(const Task& task) {
     data[4] = 31;
     const uint64_t allocation = be::get(task.fCommandDescriptorBlock.data() + 3, 2);
     const size_t n = std::min<uint64_t>({data.size(), allocation, task.buffer.size()});
-    std::memcpy(task.buffer.data(), data.data(), n);
+    std::copy_n(data.data(), n, task.buffer.data());  // n may be 0 with no buffer at all
     r.fBytesTransferred = r.dma_bytes = n;
     return r;
   }
   if (op == opcode::request_sense) {
     const auto data = build_fixed_sense(sense::lun_not_supported());
     const size_t n = std::min<uint64_t>({data.size(), task.fCommandDescriptorBlock[4], task.buffer.size()});
-    std::memcpy(task.buffer.data(), data.data(), n);
+    std::copy_n(data.data(), n, task.buffer.data());
     r.fBytesTransferred = r.dma_bytes = n;
     return r;
   }
@@ -145,7 +145,7 @@ Response Controller::report_luns(const Task& task) {
   }
   be::put(&data[0], 4, data.size() - 8);  // LUN LIST LENGTH: the full list even when truncated
   const size_t n = std::min<uint64_t>({data.size(), allocation, task.buffer.size()});
-  std::memcpy(task.buffer.data(), data.data(), n);
+  std::copy_n(data.data(), n, task.buffer.data());
   r.fBytesTransferred = r.dma_bytes = n;
   return r;
 }

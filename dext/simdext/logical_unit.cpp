@@ -82,7 +82,7 @@ Completion LogicalUnit::data_in(const std::vector<uint8_t>& data, uint64_t alloc
                                 std::span<uint8_t> buffer) {
   Completion c;
   const size_t n = std::min<uint64_t>({data.size(), allocation, buffer.size()});
-  std::memcpy(buffer.data(), data.data(), n);
+  std::copy_n(data.data(), n, buffer.data());  // memcpy of 0 bytes into an empty span is UB (null pointer)
   c.bytes = n;
   return c;
 }
