@@ -3,14 +3,15 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "cdb.h"
 #include "config.h"
 
 namespace simdext {
 namespace {
 
-const std::vector<uint8_t> kRead = {0x08, 0x28, 0xA8, 0x88};
-const std::vector<uint8_t> kWrite = {0x0A, 0x2A, 0xAA, 0x8A};
-const std::vector<uint8_t> kSync = {0x35, 0x91};
+const std::vector<uint8_t> kRead = {opcode::read_6, opcode::read_10, opcode::read_12, opcode::read_16};
+const std::vector<uint8_t> kWrite = {opcode::write_6, opcode::write_10, opcode::write_12, opcode::write_16};
+const std::vector<uint8_t> kSync = {opcode::synchronize_cache_10, opcode::synchronize_cache_16};
 
 std::vector<uint8_t> join(std::initializer_list<std::vector<uint8_t>> lists) {
   std::vector<uint8_t> out;
@@ -22,9 +23,13 @@ std::vector<uint8_t> join(std::initializer_list<std::vector<uint8_t>> lists) {
 
 // Data-in commands simdext answers with data: the LU's (READ, REQUEST SENSE, INQUIRY, MODE SENSE,
 // READ CAPACITY(10/16)) and the controller's (REPORT LUNS; INQUIRY and REQUEST SENSE of an absent LUN).
-const std::vector<uint8_t> kDataIn = join({kRead, {0x03, 0x12, 0x1A, 0x5A, 0x25, 0x9E, 0xA0}});
+const std::vector<uint8_t> kDataIn =
+    join({kRead,
+          {opcode::request_sense, opcode::inquiry, opcode::mode_sense_6, opcode::mode_sense_10,
+           opcode::read_capacity_10, opcode::service_action_in_16, opcode::report_luns}});
 // Data-out commands the LU consumes: WRITE, VERIFY (BYTCHK), MODE SELECT(6/10).
-const std::vector<uint8_t> kDataOut = join({kWrite, {0x2F, 0x8F, 0x15, 0x55}});
+const std::vector<uint8_t> kDataOut =
+    join({kWrite, {opcode::verify_10, opcode::verify_16, opcode::mode_select_6, opcode::mode_select_10}});
 
 const std::vector<std::string> kTeardown = {"eject", "restart", "stop"};
 
