@@ -9,9 +9,9 @@ namespace {
 std::string describe(const JudgedTest& test) {
   std::string text = test.name + " " + std::string(reports::label(test.verdict));
   if (!test.message.empty()) {
-    std::string message = test.message.substr(0, std::min<size_t>(160, test.message.find('\n')));
-    std::replace(message.begin(), message.end(), '\n', ' ');
-    text += " (\"" + message + (test.message.size() > 160 ? "…" : "") + "\")";
+    // The short message only (the full failure text follows it after a newline).
+    const std::string first_line = test.message.substr(0, test.message.find('\n'));
+    text += " (\"" + first_line.substr(0, 160) + (first_line.size() > 160 ? "…" : "") + "\")";
   }
   return text;
 }
