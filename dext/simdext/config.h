@@ -35,6 +35,10 @@ struct LuConfig {
   uint32_t max_transfer_blocks = 0;  // VPD B0h MAXIMUM TRANSFER LENGTH, 0 = not reported
   uint32_t optimal_transfer_blocks = 0;
   Identity identity;
+  // VPD 83h target port designators (set by the controller from its protocol characteristics): the
+  // PROTOCOL IDENTIFIER of the port the LU is reached through, nullopt = none published.
+  std::optional<uint8_t> port_protocol_identifier;
+  uint16_t relative_target_port = 1;
 };
 
 struct TargetConfig {
@@ -77,6 +81,8 @@ struct Profile {
   std::vector<TargetConfig> targets;
   uint64_t dut_target = 0;
   uint64_t dut_lun = 0;
+  std::string dut_product;  // [dut] product: fixtures/products/<name>.toml, the run's expectations
+
   std::vector<FaultRule> rules;
 
   [[nodiscard]] const LuConfig* find_lu(uint64_t target, uint64_t lun) const;

@@ -8,6 +8,7 @@
 
 #include "big_endian.h"
 #include "cdb.h"
+#include "port_protocol.h"
 #include "sense.h"
 
 namespace simdext {
@@ -45,7 +46,10 @@ std::expected<std::unique_ptr<Controller>, std::string> Controller::create(const
                                                                            const std::string& media_dir) {
   std::unique_ptr<Controller> controller(new Controller(profile));
   for (const TargetConfig& target : profile.targets) {
-    for (const LuConfig& lu : target.luns) {
+    for (LuConfig lu : target.luns) {
+      // Every LU is reached through the controller's one port: its VPD 83h says which protocol.
+      lu.port_protocol_identifier =
+          protocol_identifier_for(profile.controller.protocol.physical_interconnect);
       const std::string path =
           media_dir + "/media-t" + std::to_string(target.id) + "-l" + std::to_string(lu.id) + ".img";
       auto created = LogicalUnit::create(lu, target.id, path);

@@ -73,7 +73,7 @@ Completion LogicalUnit::vpd_page(uint8_t page, std::vector<uint8_t>& out) {
       out.insert(out.end(), serial.begin(), serial.end());
       return {};
     }
-    case 0x83: {  // Device identification: NAA (binary) + T10 vendor ID (ASCII), both LU-associated
+    case 0x83: {  // Device identification: NAA + T10 vendor ID (LU), then the target port's designators
       out = {0x00, 0x83, 0x00, 0x00};
       std::vector<uint8_t> naa(8, 0);
       const std::string& hex = config_.identity.wwn;
@@ -88,6 +88,20 @@ Completion LogicalUnit::vpd_page(uint8_t page, std::vector<uint8_t>& out) {
       t10.insert(t10.end(), config_.identity.serial.begin(), config_.identity.serial.end());
       out.insert(out.end(), {0x02, 0x01, 0x00, static_cast<uint8_t>(t10.size())});  // ASCII, type 1 T10
       out.insert(out.end(), t10.begin(), t10.end());
+      if (config_.port_protocol_identifier) {
+        // The target port the LU is reached through (SPC-4 7.8.6.1: ASSOCIATION 01b, PIV 1, so the
+        // PROTOCOL IDENTIFIER is valid): its NAA port name and its relative target port identifier
+        // (7.8.6.5, type 4h). A host reads the transport protocol here.
+        const auto protocol = static_cast<uint8_t>(*config_.port_protocol_identifier << 4);
+        std::vector<uint8_t> port_naa = naa;
+        port_naa[7] = static_cast<uint8_t>(port_naa[7] ^ 0x80);  // the port's name differs from the LU's
+        out.insert(out.end(),
+                   {static_cast<uint8_t>(protocol | 0x01), 0x93, 0x00, 0x08});  // PIV, ASSOC 01b, NAA
+        out.insert(out.end(), port_naa.begin(), port_naa.end());
+        out.insert(out.end(), {static_cast<uint8_t>(protocol | 0x01), 0x94, 0x00, 0x04, 0x00, 0x00});
+        out.push_back(static_cast<uint8_t>(config_.relative_target_port >> 8));
+        out.push_back(static_cast<uint8_t>(config_.relative_target_port & 0xFF));
+      }
       be::put(&out[2], 2, out.size() - 4);
       return {};
     }

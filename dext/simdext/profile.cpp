@@ -375,7 +375,8 @@ std::expected<Profile, std::string> parse_profile(const std::string& text, const
     return Error(path + ": at least one [[target]] with a [[target.lun]] is required");
   }
   if (const toml::table* dut = root["dut"].as_table()) {
-    SIMDEXT_TRY(check_keys(*dut, "dut", {"target", "lun"}));
+    SIMDEXT_TRY(check_keys(*dut, "dut", {"target", "lun", "product"}));
+    set_string(*dut, "product", p.dut_product);
     SIMDEXT_TRY(set_size(*dut, "target", "dut", p.dut_target));
     SIMDEXT_TRY(set_size(*dut, "lun", "dut", p.dut_lun));
   }

@@ -429,6 +429,8 @@ nlohmann::json Simulator::description_locked() {
           {"control_socket", state_dir_ + "/control.sock"},
           {"profile", profile_.path},
           {"profile_name", profile_.name},
+          // The product this DUT is meant to be ([dut] product): the runner's expectations for --sim.
+          {"product", profile_.dut_product},
           {"attached", generation_ != 0},
           {"logical_block_size", dut->block_size},
           {"capacity_blocks", dut->capacity_blocks},

@@ -48,6 +48,37 @@ TEST_F(LogicalUnitTest, SupportedVpdPagesAreAscendingAndEachAnswers) {
   EXPECT_EQ(run({0x12, 1, 0x86, 0, 255, 0}, kIn, 255).asc(), 0x24);
 }
 
+// The target port designators of VPD 83h (ASSOCIATION 01b, PIV 1): PROTOCOL IDENTIFIER and type of
+// each, in page order; the LU's own designators (ASSOCIATION 00b) are left out.
+std::vector<std::pair<uint8_t, uint8_t>> port_designators(const std::vector<uint8_t>& page) {
+  std::vector<std::pair<uint8_t, uint8_t>> out;
+  const size_t end = std::min(page.size(), size_t{4} + ((page[2] << 8) | page[3]));
+  for (size_t at = 4; at + 4 <= end; at += 4 + page[at + 3]) {
+    if (((page[at + 1] >> 4) & 0x3) == 1 && (page[at + 1] & 0x80) != 0) {
+      out.emplace_back(page[at] >> 4, page[at + 1] & 0x0F);
+    }
+  }
+  return out;
+}
+
+TEST_F(LogicalUnitTest, DeviceIdentificationNamesThePortProtocolOfThePhysicalInterconnect) {
+  // Default protocol characteristics: "Fibre Channel Interface" -> PROTOCOL IDENTIFIER 0h, an NAA
+  // port name (3h) and a relative target port (4h).
+  auto fc = run({0x12, 1, 0x83, 0, 255, 0}, kIn, 255);
+  ASSERT_TRUE(fc.response.good());
+  EXPECT_EQ(port_designators(fc.data), (std::vector<std::pair<uint8_t, uint8_t>>{{0x0, 0x3}, {0x0, 0x4}}));
+  make(std::string(kSmallProfile) + "\n[controller.protocol]\nphysical_interconnect = \"SCSI\"\n");
+  auto scsi = run({0x12, 1, 0x83, 0, 255, 0}, kIn, 255);
+  EXPECT_EQ(port_designators(scsi.data), (std::vector<std::pair<uint8_t, uint8_t>>{{0x1, 0x3}, {0x1, 0x4}}));
+  make(std::string(kSmallProfile) + "\n[controller.protocol]\nphysical_interconnect = \"SAS\"\n");
+  auto sas = run({0x12, 1, 0x83, 0, 255, 0}, kIn, 255);
+  EXPECT_EQ(port_designators(sas.data), (std::vector<std::pair<uint8_t, uint8_t>>{{0x6, 0x3}, {0x6, 0x4}}));
+  make(std::string(kSmallProfile) +
+       "\n[controller.protocol]\nphysical_interconnect = \"Virtual Interface\"\n");
+  auto virt = run({0x12, 1, 0x83, 0, 255, 0}, kIn, 255);
+  EXPECT_TRUE(port_designators(virt.data).empty());
+}
+
 TEST_F(LogicalUnitTest, AllocationLengthCapsTheTransfer) {
   auto r = run({0x12, 0, 0, 0, 5, 0}, kIn, 96);
   EXPECT_EQ(r.response.fBytesTransferred, 5u);

@@ -37,19 +37,9 @@ Result<ProductExpectations> load_product_expectations(const std::filesystem::pat
   return product;
 }
 
-std::optional<ProductExpectations> find_product(const std::filesystem::path& directory,
-                                                const std::string& vendor, const std::string& product) {
-  std::error_code error;
-  for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
-    if (entry.path().extension() != ".toml") {
-      continue;
-    }
-    auto loaded = load_product_expectations(entry.path());
-    if (loaded && loaded->vendor == vendor && loaded->product == product) {
-      return *loaded;
-    }
-  }
-  return std::nullopt;
+std::filesystem::path product_file(const std::string& spec, const std::filesystem::path& products_dir) {
+  if (spec.find('/') != std::string::npos || spec.ends_with(".toml")) return spec;
+  return products_dir / (spec + ".toml");
 }
 
 }  // namespace dextqual::scsi

@@ -2,6 +2,8 @@
 // capacity, and the protocol characteristics the platform publishes (macOS: the IORegistry
 // "Protocol Characteristics" dictionary that diskutil shows as Protocol / SCSI Domain ID).
 // Format and keys: fixtures/products/README.md. Every key but [inquiry] vendor/product is optional.
+// Which file applies is the run's to say (station [product] file, `dextqual run --product`, a simdext
+// profile's [dut] product), never looked up from the DUT's own INQUIRY strings (issue 12 §3).
 #pragma once
 
 #include <cstdint>
@@ -29,9 +31,9 @@ struct ProductExpectations {
 
 [[nodiscard]] Result<ProductExpectations> load_product_expectations(const std::filesystem::path& path);
 
-// The product file in `directory` whose [inquiry] vendor and product equal these (trimmed) strings.
-[[nodiscard]] std::optional<ProductExpectations> find_product(const std::filesystem::path& directory,
-                                                              const std::string& vendor,
-                                                              const std::string& product);
+// dut.json `product_expectations`: a path (it has a '/' or ends in .toml) as it is, or a product name
+// ("simdext-raid0") as `products_dir`/<name>.toml.
+[[nodiscard]] std::filesystem::path product_file(const std::string& spec,
+                                                 const std::filesystem::path& products_dir);
 
 }  // namespace dextqual::scsi
