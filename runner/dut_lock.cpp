@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
+#include "device/identity.h"
+
 namespace dextqual::runner {
 namespace {
 
@@ -75,10 +77,7 @@ std::string LockHolder::describe() const {
 std::string lock_file_name(const DutIdentity& identity, const std::string& node) {
   if (!identity.serial.empty()) return "serial-" + safe_for_file_name(identity.serial) + ".lock";
   if (!identity.wwn.empty()) {
-    std::string wwn = identity.wwn;
-    if (wwn.starts_with("naa.")) wwn.erase(0, 4);
-    std::ranges::transform(wwn, wwn.begin(), [](unsigned char c) { return std::tolower(c); });
-    return "wwn-" + safe_for_file_name(wwn) + ".lock";
+    return "wwn-" + safe_for_file_name(device::normalize_wwn(identity.wwn)) + ".lock";
   }
   return "node-" + safe_for_file_name(node) + ".lock";
 }

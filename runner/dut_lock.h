@@ -57,7 +57,8 @@ class DutLock {
 // The default lock directory, or $DEXTQUAL_LOCK_DIR.
 [[nodiscard]] std::filesystem::path default_lock_dir();
 
-// The lock file's name: "serial-<serial>", else "wwn-<wwn>" (an "naa." prefix dropped, lower case), else
+// The lock file's name: "serial-<serial>", else "wwn-<wwn>" (device::normalize_wwn: one name for every
+// spelling of the WWN), else
 // "node-<node>", made safe for a file name.
 [[nodiscard]] std::string lock_file_name(const DutIdentity& identity, const std::string& node);
 

@@ -153,6 +153,11 @@ CommandResult<ProvisionedDut> provision_dut(const RunOptions& options, const Ins
                          ? provision_simdext(options, installation, state_dir)
                          : provision_device(options, state_dir, holder);
   if (!provisioned) return provisioned;
+  // The product the Identity tests compare the DUT with (F7): --product wins over the station's
+  // [product] file (set at admission) and a simdext profile's [dut] product (dut_from_simdext).
+  if (!options.product.empty()) {
+    provisioned->dut.product_expectations = std::filesystem::absolute(options.product).string();
+  }
   provisioned->dut_json = std::filesystem::absolute(state_dir / contract::kDutFileName);
   // Suites read fio jobs and product files from the runner's fixtures (installed or overridden).
   provisioned->env[kFixturesEnv] = installation.fixtures_dir.string();

@@ -5,7 +5,7 @@
 #include <chrono>
 
 #include "contract/run_contract.h"
-#include "runner/block_devices.h"
+#include "device/block_devices.h"
 #include "runner/host_identity.h"
 #include "runner/run_state.h"
 #include "runner/suite_launch.h"
@@ -44,7 +44,7 @@ Status check_state_dir_off_dut(const std::filesystem::path& state_dir, const std
   if (::stat(state_dir.c_str(), &state) != 0) return fail_errno("stat " + state_dir.string());
   std::error_code ec;
   const auto disk = std::filesystem::canonical(dut_node, ec).filename().string();
-  DQ_TRY_ASSIGN(const auto devices, list_block_devices());
+  DQ_TRY_ASSIGN(const auto devices, device::list_block_devices());
   std::vector<DeviceNumber> numbers;
   for (const auto& device : devices) {
     struct stat node {};

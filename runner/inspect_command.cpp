@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "device/block_devices.h"
 #include "runner/exit_status.h"
 
 namespace dextqual::runner {
@@ -13,7 +14,7 @@ int inspect_command(const DeviceRequest& request) {
     std::cerr << "dextqual: inspect needs --device or --device-file\n";
     return kUsageError;
   }
-  auto devices = list_block_devices();
+  auto devices = device::list_block_devices();
   if (!devices) {
     std::cerr << "dextqual: " << devices.error().message() << "\n";
     return kHarnessError;

@@ -43,6 +43,9 @@ void add_run_options(CLI::App& command, RunOptions& options) {
       ->check(CLI::ExistingFile);
   command.add_option("--allow-data-loss", options.allow_data_loss,
                      "serial or WWN of the DUT: allows destructive tests on exactly that device");
+  command.add_option("--dext", options.dext_bundle_id,
+                     "bundle id of the DEXT under test: the run starts only if `systemextensionsctl list` "
+                     "shows it [activated enabled] (macOS; default: the station's [dext] bundle_id)");
   command.add_flag("--no-dut", options.no_dut,
                    "no device at all: only tests that need none run (harness tests)");
   command.add_option("--suites", options.suites, "suites to run (default: every suite built)")
@@ -67,6 +70,11 @@ void add_run_options(CLI::App& command, RunOptions& options) {
   command.add_option("--baseline", options.baseline, "summary.json of an earlier run to compare with")
       ->check(CLI::ExistingFile);
   command.add_option("--expectations", options.expectations, "per-DUT expectations file (XFAIL/XPASS)")
+      ->check(CLI::ExistingFile);
+  command
+      .add_option("--product", options.product,
+                  "product expectations file (fixtures/products/) the Identity tests compare the DUT with; "
+                  "default: the station's [product] file, or the simdext profile's [dut] product")
       ->check(CLI::ExistingFile);
   command.add_option("--property", options.properties,
                      "key=value for the reports (JUnit run.<key>, summary.json, HTML); repeatable");

@@ -3,32 +3,19 @@
 #include <thread>
 
 #include "contract/run_contract.h"
-#include "runner/block_devices.h"
+#include "device/find_again.h"
 
 namespace dextqual::runner {
 
 Result<std::string> find_dut_again(const reports::DutInfo& dut, std::chrono::seconds budget) {
-  if (dut.serial.empty() && dut.wwn.empty()) {
-    return fail("find the DUT again", "the journal records no serial or WWN for it");
-  }
-  const auto deadline = std::chrono::steady_clock::now() + budget;
-  std::string last_error;
-  for (;;) {
-    auto devices = list_block_devices();
-    if (devices) {
-      for (const auto& device : *devices) {
-        if (!device.is_partition && device.identity.serial == dut.serial && device.identity.wwn == dut.wwn) {
-          return device.node;
-        }
-      }
-    } else {
-      last_error = ": " + devices.error().message();
-    }
-    if (std::chrono::steady_clock::now() >= deadline) break;
-    std::this_thread::sleep_for(std::chrono::seconds(2));
-  }
-  return fail("find the DUT again", "no disk with serial '" + dut.serial + "' and WWN '" + dut.wwn +
-                                        "' within " + std::to_string(budget.count()) + " s" + last_error);
+  DutIdentity identity;
+  identity.serial = dut.serial;
+  identity.wwn = dut.wwn;
+  device::FindOptions options;
+  options.budget = budget;
+  options.poll = std::chrono::seconds(2);
+  DQ_TRY_ASSIGN(const auto found, device::find_again(identity, options));
+  return found.node;
 }
 
 Status confirm_reboot(const std::filesystem::path& state_dir, const RebootWait& waiting,

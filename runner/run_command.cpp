@@ -6,6 +6,7 @@
 #include "contract/run_contract.h"
 #include "reports/console_reporter.h"
 #include "runner/coverage_gate.h"
+#include "runner/dext_check.h"
 #include "runner/host_identity.h"
 #include "runner/rerun_selection.h"
 #include "runner/run_plan.h"
@@ -70,6 +71,9 @@ int run_command(const RunOptions& given, const Installation& installation, const
     if (auto parsed = parse_property_assignment(assignment); !parsed)
       return fail_with({kUsageError, parsed.error().message()});
   }
+  // The DEXT under test before anything is written: a DEXT waiting for approval qualifies nothing (F11).
+  auto dext = check_dext_under_test(options.dext_bundle_id, system_extensions_lister());
+  if (!dext) return fail_with(dext.error());
   reports::RunInfo run;
   run.id = new_run_id();
   run.started_at = utc_now();
@@ -105,6 +109,7 @@ int run_command(const RunOptions& given, const Installation& installation, const
                                         options.properties, process_environment());
   if (!gathered) return fail_with({kUsageError, gathered.error().message()});
   run.properties = std::move(*gathered);
+  run.properties.merge(*dext);
   run.properties["mode"] = options.quick ? "quick" : "full";
   run.properties["filter"] = options.filter;
   if (!options.shard.empty()) run.properties["shard"] = options.shard;
@@ -123,8 +128,8 @@ int run_command(const RunOptions& given, const Installation& installation, const
   journaled.attachment_prefix = attachment_prefix_of(options);
   journaled.report_dir = prepared->report_dir.string();
   journaled.state_dir = prepared->state_dir.string();
-  for (auto* path :
-       {&journaled.expectations, &journaled.baseline, &journaled.device_file, &journaled.sim_profile}) {
+  for (auto* path : {&journaled.expectations, &journaled.baseline, &journaled.device_file,
+                     &journaled.sim_profile, &journaled.product}) {
     if (!path->empty() && fs::exists(*path)) *path = fs::absolute(*path).string();
   }
   if (auto s = session.record(RunState::run_event(run, prepared->dut.info, to_json(journaled), plan->suites));

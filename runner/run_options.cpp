@@ -8,6 +8,7 @@ nlohmann::json to_json(const RunOptions& o) {
           {"device_file", o.device_file},
           {"allow_data_loss", o.allow_data_loss},
           {"no_dut", o.no_dut},
+          {"dext_bundle_id", o.dext_bundle_id},
           {"suites", o.suites},
           {"filter", o.filter},
           {"suite_filters", o.suite_filters},
@@ -18,6 +19,7 @@ nlohmann::json to_json(const RunOptions& o) {
           {"heartbeat_s", o.heartbeat_s},
           {"baseline", o.baseline},
           {"expectations", o.expectations},
+          {"product", o.product},
           {"require", o.require},
           {"max_skips", o.max_skips},
           {"shard", o.shard},
@@ -32,6 +34,7 @@ RunOptions run_options_from_json(const nlohmann::json& j) {
   o.device_file = j.value("device_file", "");
   o.allow_data_loss = j.value("allow_data_loss", "");
   o.no_dut = j.value("no_dut", false);
+  o.dext_bundle_id = j.value("dext_bundle_id", "");
   o.suites = j.value("suites", std::vector<std::string>{});
   o.filter = j.value("filter", "");
   o.suite_filters = j.value("suite_filters", std::map<std::string, std::string>{});
@@ -42,6 +45,7 @@ RunOptions run_options_from_json(const nlohmann::json& j) {
   o.heartbeat_s = j.value("heartbeat_s", 60.0);
   o.baseline = j.value("baseline", "");
   o.expectations = j.value("expectations", "");
+  o.product = j.value("product", "");
   o.require = j.value("require", std::vector<std::string>{});
   o.max_skips = j.value("max_skips", -1);
   o.shard = j.value("shard", "");

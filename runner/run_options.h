@@ -15,6 +15,7 @@ struct RunOptions {
   std::string device_file;          // --device-file station.toml
   std::string allow_data_loss;      // --allow-data-loss=<serial or WWN>
   bool no_dut = false;              // --no-dut: no device at all (harness tests, fake suites)
+  std::string dext_bundle_id;       // --dext / [dext] bundle_id: must be [activated enabled] (dext_check.h)
   std::vector<std::string> suites;  // --suites; empty: every suite found
   std::string filter;               // --filter, gtest syntax
   std::map<std::string, std::string> suite_filters;  // per suite, on top of --filter (selftest)
@@ -25,6 +26,9 @@ struct RunOptions {
   double heartbeat_s = 60;   // --heartbeat: seconds between "still running" lines in a CI log (0: none)
   std::string baseline;      // --baseline summary.json of an earlier run
   std::string expectations;  // --expectations per-DUT file
+  // --product: the product expectations file (fixtures/products/) the Identity tests compare the DUT
+  // with; over the station's [product] file and a simdext profile's [dut] product.
+  std::string product;
   std::vector<std::string> require;  // --require capabilities (coverage_gate.h)
   int max_skips = -1;                // --max-skips; -1: no limit
   std::string shard;                 // --shard i/n (shard.h); empty: the whole plan

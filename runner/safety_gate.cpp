@@ -6,6 +6,7 @@
 #include <cctype>
 #include <filesystem>
 
+#include "device/identity.h"
 #include "dut/simdext_dut.h"
 #include "station/station_hook.h"
 
@@ -13,14 +14,8 @@ namespace dextqual::runner {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string normalized_wwn(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  for (const std::string prefix : {"naa.", "0x", "wwn-0x"}) {
-    if (text.starts_with(prefix)) text = text.substr(prefix.size());
-  }
-  return text;
-}
+using device::BlockDevice;
+using device::identity_names;
 
 std::string describe(const BlockDevice& device) {
   std::string text = device.node + " (";
@@ -33,7 +28,8 @@ std::string describe(const BlockDevice& device) {
 
 bool matches_rules(const BlockDevice& device, const MatchRules& rules) {
   if (!rules.serial.empty() && device.identity.serial != rules.serial) return false;
-  if (!rules.wwn.empty() && normalized_wwn(device.identity.wwn) != normalized_wwn(rules.wwn)) return false;
+  if (!rules.wwn.empty() && device::normalize_wwn(device.identity.wwn) != device::normalize_wwn(rules.wwn))
+    return false;
   if (!rules.allow_data_loss.empty() && !identity_names(device.identity, rules.allow_data_loss)) return false;
   return true;
 }
@@ -41,12 +37,6 @@ bool matches_rules(const BlockDevice& device, const MatchRules& rules) {
 std::unexpected<Error> refuse(const std::string& why) { return fail("refusing the device", why); }
 
 }  // namespace
-
-bool identity_names(const DutIdentity& identity, const std::string& serial_or_wwn) {
-  if (serial_or_wwn.empty()) return false;
-  if (!identity.serial.empty() && identity.serial == serial_or_wwn) return true;
-  return !identity.wwn.empty() && normalized_wwn(identity.wwn) == normalized_wwn(serial_or_wwn);
-}
 
 Result<BlockDevice> choose_device(const HostSnapshot& host, const MatchRules& rules) {
   const BlockDevice* chosen = nullptr;
@@ -135,9 +125,9 @@ Result<DutDescription> admit_device(const DeviceRequest& request) {
     }
   }
   HostSnapshot host;
-  DQ_TRY_ASSIGN(host.devices, list_block_devices());
-  DQ_TRY_ASSIGN(host.mounts, list_mounts());
-  DQ_TRY_ASSIGN(host.system_disks, system_disks());
+  DQ_TRY_ASSIGN(host.devices, device::list_block_devices());
+  DQ_TRY_ASSIGN(host.mounts, device::list_mounts());
+  host.system_disks = device::system_disks_among(host.devices, host.mounts);
   DQ_TRY_ASSIGN(const auto device, choose_device(host, rules));
 
   DutDescription dut;
@@ -150,8 +140,7 @@ Result<DutDescription> admit_device(const DeviceRequest& request) {
     dut.identity = device.identity;
     dut.logical_block_size = device.logical_block_size;
     dut.capacity_blocks = device.size_bytes / std::max<std::uint32_t>(1, device.logical_block_size);
-    if (device.identity_source == "sysfs" &&
-        fs::exists("/sys/block/" + device.name + "/device/scsi_device")) {
+    if (device.scsi) {
       dut.passthrough = {PassthroughKind::sg_io, device.node, 0, 0};
     }
   }
@@ -163,15 +152,15 @@ Result<DutDescription> admit_device(const DeviceRequest& request) {
 }
 
 bool device_still_present(const std::string& node, const DutIdentity& identity) {
-  auto devices = list_block_devices();
+  auto devices = device::list_block_devices();
   if (!devices) return false;
+  if (!identity.serial.empty() || !identity.wwn.empty()) {
+    return !device::disks_with_identity(*devices, identity).empty();
+  }
+  // Nothing identifies it: it is present when its node still names a disk.
   const auto name = fs::path(node).filename().string();
-  return std::any_of(devices->begin(), devices->end(), [&](const BlockDevice& device) {
-    if (device.is_partition) return false;
-    const bool same_identity =
-        device.identity.serial == identity.serial && device.identity.wwn == identity.wwn;
-    return same_identity && (device.name == name || !identity.serial.empty() || !identity.wwn.empty());
-  });
+  return std::ranges::any_of(*devices,
+                             [&](const BlockDevice& d) { return !d.is_partition && d.name == name; });
 }
 
 }  // namespace dextqual::runner

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "core/result.h"
+#include "device/block_devices.h"
 #include "dut/dut_description.h"
-#include "runner/block_devices.h"
 
 namespace dextqual::runner {
 
@@ -26,8 +26,8 @@ struct DeviceRequest {
 
 // Pure decision over a snapshot of the host (what admit_device uses; unit-testable without devices).
 struct HostSnapshot {
-  std::vector<BlockDevice> devices;
-  std::vector<Mount> mounts;
+  std::vector<device::BlockDevice> devices;
+  std::vector<device::Mount> mounts;
   std::vector<std::string> system_disks;
 };
 struct MatchRules {
@@ -38,9 +38,7 @@ struct MatchRules {
   std::string wwn;
   std::string allow_data_loss;
 };
-[[nodiscard]] Result<BlockDevice> choose_device(const HostSnapshot& host, const MatchRules& rules);
-
-[[nodiscard]] bool identity_names(const DutIdentity& identity, const std::string& serial_or_wwn);
+[[nodiscard]] Result<device::BlockDevice> choose_device(const HostSnapshot& host, const MatchRules& rules);
 
 // After a test: the device is still there — at its node, or found again by identity elsewhere.
 [[nodiscard]] bool device_still_present(const std::string& node, const DutIdentity& identity);

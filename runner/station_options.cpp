@@ -36,6 +36,7 @@ CommandResult<std::optional<station::Station>> apply_station(RunOptions& options
   if (run.expectations && unsaid("--expectations")) options.expectations = *run.expectations;
   if (run.require && unsaid("--require")) options.require = *run.require;
   if (run.max_skips && unsaid("--max-skips")) options.max_skips = *run.max_skips;
+  if (!station->dext_bundle_id.empty() && unsaid("--dext")) options.dext_bundle_id = station->dext_bundle_id;
   if (!station->device.allow_data_loss.empty() && unsaid("--allow-data-loss")) {
     options.allow_data_loss = station->device.allow_data_loss;
   }

@@ -28,8 +28,8 @@ inline constexpr const char* kStationEnvironmentVariable = "DEXTQUAL_STATION";
     const RunOptions& options, const std::filesystem::path& default_file);
 
 // Reads the station file this run reads (a usage error when it is malformed), records it in
-// options.device_file, and applies its [run] and [device] allow_data_loss defaults to every option
-// not in `given` (the long option names the command line had, e.g. "--filter"; "--full" counts as
+// options.device_file, and applies its [run], [dext] bundle_id and [device] allow_data_loss defaults to every
+// option not in `given` (the long option names the command line had, e.g. "--filter"; "--full" counts as
 // saying --quick). Returns the station, or nullopt when the run has none.
 [[nodiscard]] CommandResult<std::optional<station::Station>> apply_station(
     RunOptions& options, const std::set<std::string>& given, const std::filesystem::path& default_file);

@@ -58,10 +58,11 @@ echo "$start $(date +%s.%N)" >"$4/run-time.txt"
 # own, which finds the product files relative to itself (F7 is caught naming the installed file).
 "$3/libexec/dextqual/with-simdext.sh" "$3/share/dextqual/faults/f7-protocol-scsi.toml" -- \
   "$3/libexec/dextqual/dextqual_scsi_suite" --gtest_filter="Identity.*" >"$4/reproducer.log" 2>&1 && exit 14
-grep -qF "Protocol: SCSI ($3/share/dextqual/products/" "$4/reproducer.log" || exit 14
+grep -qF "VPD 83h target port designators say parallel SCSI (PROTOCOL IDENTIFIER 1h) where the product is Fibre Channel" "$4/reproducer.log" || exit 14
+grep -qF ", $3/share/dextqual/products/simdext-raid0.toml)" "$4/reproducer.log" || exit 14
 '
 cd "$work"
-env -u DEXTQUAL_FIXTURES -u DEXTQUAL_SUITES_DIR -u SIMDEXT -u MAKE_DUT -u DEXTQUAL_DUT -u DEXTQUAL_PRODUCTS_DIR \
+env -u DEXTQUAL_FIXTURES -u DEXTQUAL_SUITES_DIR -u SIMDEXT -u MAKE_DUT -u DEXTQUAL_DUT \
   unshare --mount --propagation private bash -c "$inner" inner "$source_dir" "$build_dir" "$prefix" "$work"
 rc=$?
 case $rc in

@@ -73,6 +73,10 @@ TEST(RunProperties, MalformedAndReservedKeysAreRefused) {
       << "only arch itself is dextqual's";
   EXPECT_TRUE(parse_property_assignment("firmware=4.680.00-8527").has_value());
   EXPECT_TRUE(parse_property_assignment("empty=").has_value());
+  // The DEXT's version and state come from systemextensionsctl (dext_check.h), not from a flag.
+  for (const char* own : {"dext.version=9.9", "dext.bundle_id=x", "dext.state=activated enabled"}) {
+    EXPECT_FALSE(parse_property_assignment(own).has_value()) << own;
+  }
 }
 
 TEST(RunProperties, GatherNamesTheKernelAndTheUsersProperties) {

@@ -8,6 +8,8 @@
 namespace dextqual::runner {
 namespace {
 
+using device::BlockDevice;
+
 BlockDevice disk(std::string name, std::string serial, std::string wwn = {}) {
   BlockDevice device;
   device.name = name;

@@ -9,6 +9,8 @@
 #      after the attach budget.
 #   3. a misspelt key: exit 2 naming the key and the file, nothing written.
 #   4. a failing pre_run: exit 3, every test not run, reports written, post_run still run.
+#   5. [dext] bundle_id whose DEXT waits for the user (replayed listing), and the same on Linux without
+#      the replay: exit 2 with the state or "macOS-only", nothing written, no hook run.
 # Needs root and loop devices: under CI=true their absence is a failure, elsewhere a skip (exit 77).
 #   station_e2e.sh DEXTQUAL
 set -uo pipefail
@@ -150,6 +152,30 @@ message=$(summary_field "$report" $power_cut message)
 check "pre_run failure: exit 3, not run" $([[ $rc -eq 3 && $message == *"pre_run hook failed"*"exit status 5"* ]]; echo $?) "exit $rc: $message"
 check "pre_run failure: output logged, post_run ran" $(grep -q "lab not ready" "$report/logs/station/pre_run.log" &&
   [[ -f "$work/post_run4.marker" ]]; echo $?) "no pre_run.log or post_run marker"
+
+# 5. A station naming its DEXT (issue 12 §2): not [activated enabled] (replayed through the test seam)
+#    is exit 2 before anything is written or any hook runs; on Linux without the seam, exit 2 saying
+#    DEXT checks are macOS-only.
+listings="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../fixtures/macos/systemextensionsctl" && pwd)"
+cat >"$work/station5.toml" <<TOML
+[device]
+path = "$loop1"
+[dext]
+bundle_id = "com.acme.driverkit.scsi"
+[hooks]
+pre_run = "echo pre_run ran > '$work/pre_run5.marker'"
+TOML
+output=$(DEXTQUAL_TEST_SYSTEMEXTENSIONSCTL_OUTPUT="$listings/handwritten-scsi-dext-waiting-for-user.stdout" \
+  "$dextqual" run --device-file "$work/station5.toml" --report-dir "$work/report5" 2>&1)
+rc=$?
+check "DEXT waiting for user: exit 2, nothing written, no hook" $([[ $rc -eq 2 &&
+  $output == *"com.acme.driverkit.scsi, is 2.1.0/210 [activated waiting for user]"* && ! -e "$work/report5" &&
+  ! -e "$work/pre_run5.marker" ]]; echo $?) "exit $rc: $output"
+output=$(env -u DEXTQUAL_TEST_SYSTEMEXTENSIONSCTL_OUTPUT "$dextqual" run --device-file "$work/station5.toml" \
+  --report-dir "$work/report5" 2>&1)
+rc=$?
+check "DEXT on Linux: exit 2, macOS-only" $([[ $rc -eq 2 && $output == *"DEXT checks are macOS-only"* &&
+  ! -e "$work/report5" ]]; echo $?) "exit $rc: $output"
 
 [[ $failures -eq 0 ]] || { echo "station_e2e: $failures failed"; exit 1; }
 echo "station_e2e: ok"

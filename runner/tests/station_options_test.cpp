@@ -85,6 +85,20 @@ TEST_F(StationOptions, StationDefaultsFillInOnlyWhatTheCommandLineDidNotSay) {
   EXPECT_EQ(silent.max_skips, 5);
 }
 
+// Issue 12 §2: the station names the DEXT under test; --dext names another for one run.
+TEST_F(StationOptions, TheStationsDextIsTheDefaultAndDextOnTheCommandLineWins) {
+  const auto station = write("station.toml", "[dext]\nbundle_id = \"com.acme.driverkit.scsi\"\n");
+  RunOptions silent;
+  ASSERT_TRUE(apply_station(silent, {}, station).has_value());
+  EXPECT_EQ(silent.dext_bundle_id, "com.acme.driverkit.scsi");
+  RunOptions given;
+  given.dext_bundle_id = "com.acme.driverkit.scsi.beta";
+  ASSERT_TRUE(apply_station(given, {"--dext"}, station).has_value());
+  EXPECT_EQ(given.dext_bundle_id, "com.acme.driverkit.scsi.beta");
+  // Journaled with the run's options, so `resume` knows which DEXT the run was about.
+  EXPECT_EQ(run_options_from_json(to_json(silent)).dext_bundle_id, "com.acme.driverkit.scsi");
+}
+
 TEST_F(StationOptions, AMalformedStationIsAUsageErrorNamingKeyAndFile) {
   const auto station = write("station.toml", "[hooks]\npower_cycel = \"pdu 7\"\n");
   RunOptions options;

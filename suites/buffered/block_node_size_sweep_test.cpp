@@ -7,7 +7,7 @@
 #include "buffered/buffered_sizes.h"
 #include "buffered/stamped_region.h"
 #include "buffered/sweep_report.h"
-#include "platform/lifecycle_disk.h"
+#include "lifecycle/lifecycle_disk.h"
 #include "testing/dut_environment.h"
 
 namespace dextqual::buffered {

@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "core/result.h"
-#include "platform/lifecycle_disk.h"
+#include "lifecycle/lifecycle_disk.h"
 
 namespace dextqual::buffered {
 

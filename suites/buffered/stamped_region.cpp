@@ -1,13 +1,14 @@
 #include "buffered/stamped_region.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstring>
 
 #include "core/unique_fd.h"
 #include "integrity/stamped_io.h"
-#include "platform/limits_probe.h"
+#include "limits/limits_probe.h"
 
 namespace dextqual::buffered {
 namespace {
@@ -80,9 +81,16 @@ TwiceVerified write_fsync_verify_twice(const RegionPaths& paths, const integrity
     (void)expected.record_write(range, generation, integrity::WriteState::in_flight);
     return result;
   }
-  // fsync: on Linux the block layer sends SYNCHRONIZE CACHE after writeback (F1's flush).
-  if (::fsync(buffered.get()) != 0) {
-    result.write_error = std::string("fsync: ") + std::strerror(errno);
+  // fsync: on Linux the block layer sends SYNCHRONIZE CACHE after writeback (F1's flush). On macOS
+  // fsync of /dev/diskN only writes the buffer cache back; the device flush is DKIOCSYNCHRONIZE
+  // (MACOS.md §3), which flush_device sends (on Linux it is the same fsync again).
+  struct stat node {};
+  Status synced = ::fsync(buffered.get()) == 0 ? Status{} : fail_errno("fsync");
+  if (synced && ::fstat(buffered.get(), &node) == 0 && S_ISBLK(node.st_mode)) {
+    synced = limits::flush_device(buffered.get());
+  }
+  if (!synced) {
+    result.write_error = synced.error().message();
     (void)expected.record_write(range, generation, integrity::WriteState::in_flight);
     return result;
   }

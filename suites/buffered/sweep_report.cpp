@@ -1,6 +1,6 @@
 #include "buffered/sweep_report.h"
 
-#include "platform/limits_checker.h"
+#include "limits/limits_checker.h"
 
 namespace dextqual::buffered {
 

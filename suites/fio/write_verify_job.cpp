@@ -1,8 +1,8 @@
 #include "fio/write_verify_job.h"
 
 #include "fio/scratch_dir.h"
-#include "platform/limits_checker.h"
-#include "platform/limits_probe.h"
+#include "limits/limits_checker.h"
+#include "limits/limits_probe.h"
 
 #include <algorithm>
 
@@ -22,7 +22,7 @@ namespace {
 Status clear_region(const std::string& device, std::uint64_t offset, std::uint64_t size) {
   DQ_TRY_ASSIGN(auto fd, limits::open_uncached(device, limits::Access::read_write));
   constexpr std::uint64_t kChunk = std::uint64_t{1} << 20;
-  limits::AlignedBuffer zeros(kChunk);
+  AlignedBuffer zeros(kChunk);
   std::fill(zeros.data(), zeros.data() + kChunk, std::uint8_t{0});
   for (std::uint64_t done = 0; done < size;) {
     const std::uint64_t length = std::min(kChunk, size - done);

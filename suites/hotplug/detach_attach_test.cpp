@@ -6,11 +6,11 @@
 
 #include "hotplug_cycle.h"
 #include "io_in_flight.h"
-#include "lifecycle_device.h"
-#include "support/durability_check.h"
-#include "support/dut_refind.h"
-#include "support/journaled_writer.h"
-#include "support/run_state.h"
+#include "lifecycle/durability_check.h"
+#include "lifecycle/dut_refind.h"
+#include "lifecycle/journaled_writer.h"
+#include "lifecycle/lifecycle_device.h"
+#include "lifecycle/run_state.h"
 #include "testing/dut_handle.h"
 
 namespace dextqual::lifecycle {

@@ -3,11 +3,11 @@
 #include <gtest/gtest.h>
 
 #include "hotplug_cycle.h"
-#include "lifecycle_device.h"
-#include "support/durability_check.h"
-#include "support/dut_refind.h"
-#include "support/journaled_writer.h"
-#include "support/run_state.h"
+#include "lifecycle/durability_check.h"
+#include "lifecycle/dut_refind.h"
+#include "lifecycle/journaled_writer.h"
+#include "lifecycle/lifecycle_device.h"
+#include "lifecycle/run_state.h"
 #include "testing/dut_handle.h"
 
 namespace dextqual::lifecycle {

@@ -1,6 +1,6 @@
 #include "hotplug_cycle.h"
 
-#include "lifecycle_host.h"
+#include "lifecycle/lifecycle_host.h"
 
 namespace dextqual::lifecycle {
 

@@ -1,6 +1,6 @@
 #include "io_in_flight.h"
 
-#include "support/journaled_writer.h"
+#include "lifecycle/journaled_writer.h"
 
 namespace dextqual::lifecycle {
 

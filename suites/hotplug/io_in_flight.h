@@ -16,7 +16,7 @@
 #include "integrity/expected_state.h"
 #include "integrity/run_identity.h"
 #include "integrity/write_journal.h"
-#include "support/raw_block_io.h"
+#include "lifecycle/raw_block_io.h"
 
 namespace dextqual::lifecycle {
 

@@ -7,9 +7,9 @@
 
 #include <iostream>
 
-#include "platform/limits_ceiling.h"
-#include "platform/limits_checker.h"
-#include "platform/limits_probe.h"
+#include "limits/limits_ceiling.h"
+#include "limits/limits_checker.h"
+#include "limits/limits_probe.h"
 #include "testing/dut_handle.h"
 
 namespace dextqual::limits {
@@ -44,7 +44,7 @@ TEST(PredictedFailures, RawReadsAtEveryLimitFailOnlyWherePredicted) {
       continue;
     }
     AlignedBuffer buffer(size);
-    const TransferOutcome outcome = transfer_once(fd->get(), Direction::read, 0, buffer.span());
+    const TransferOutcome outcome = transfer_once(fd->get(), Direction::read, 0, buffer.bytes());
     observed.push_back(
         {Direction::read, size,
          outcome.complete() ? ObservedTransfer::Outcome::worked : ObservedTransfer::Outcome::refused,

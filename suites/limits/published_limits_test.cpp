@@ -1,13 +1,13 @@
 // The published transfer limits, checked before any I/O (MACOS.md §2 rules and their Linux
 // equivalents). F2 fails here on simdext only: its description gives the DMA maxTransferSize, which a
 // real DEXT never publishes; on hardware F2 is diagnosed from observation (PredictedFailures, and the
-// rawio sweep: platform/limits_ceiling.h).
+// rawio sweep: limits/limits_ceiling.h).
 #include <gtest/gtest.h>
 
 #include <iostream>
 
-#include "platform/limits_checker.h"
-#include "platform/limits_gather.h"
+#include "limits/limits_checker.h"
+#include "limits/limits_gather.h"
 #include "testing/dut_handle.h"
 
 namespace dextqual::limits {

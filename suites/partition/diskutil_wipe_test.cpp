@@ -7,8 +7,8 @@
 
 #include <algorithm>
 
-#include "partition_layout.h"
-#include "support/raw_block_io.h"
+#include "lifecycle/partition_layout.h"
+#include "lifecycle/raw_block_io.h"
 #include "testing/dut_environment.h"
 
 namespace dextqual::lifecycle {

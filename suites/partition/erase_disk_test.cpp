@@ -4,8 +4,8 @@
 #include <gtest/gtest.h>
 
 #include "integrity/run_identity.h"
-#include "partition_layout.h"
-#include "support/stamped_file_set.h"
+#include "lifecycle/partition_layout.h"
+#include "lifecycle/stamped_file_set.h"
 #include "testing/dut_environment.h"
 
 namespace dextqual::lifecycle {

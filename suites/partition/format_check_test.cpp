@@ -3,7 +3,7 @@
 // filesystem checker (fsck -n / diskutil verifyVolume) finds what mkfs wrote intact.
 #include <gtest/gtest.h>
 
-#include "partition_cycle.h"
+#include "lifecycle/partition_cycle.h"
 #include "testing/dut_environment.h"
 
 namespace dextqual::lifecycle {

@@ -9,9 +9,9 @@
 #include <gtest/gtest.h>
 
 #include "integrity/run_identity.h"
-#include "partition_cycle.h"
-#include "support/directory_listing.h"
-#include "support/stamped_file_set.h"
+#include "lifecycle/directory_listing.h"
+#include "lifecycle/partition_cycle.h"
+#include "lifecycle/stamped_file_set.h"
 #include "testing/dut_environment.h"
 
 namespace dextqual::lifecycle {

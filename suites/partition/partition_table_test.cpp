@@ -5,8 +5,8 @@
 
 #include "integrity/expected_state.h"
 #include "integrity/sector_verifier.h"
-#include "partition_layout.h"
-#include "support/raw_block_io.h"
+#include "lifecycle/partition_layout.h"
+#include "lifecycle/raw_block_io.h"
 #include "testing/dut_environment.h"
 
 namespace dextqual::lifecycle {

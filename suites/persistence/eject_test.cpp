@@ -4,12 +4,12 @@
 #include <gtest/gtest.h>
 
 #include "integrity/write_journal.h"
-#include "lifecycle_device.h"
-#include "partition_cycle.h"
+#include "lifecycle/durability_check.h"
+#include "lifecycle/dut_refind.h"
+#include "lifecycle/lifecycle_device.h"
+#include "lifecycle/partition_cycle.h"
+#include "lifecycle/stamped_file_set.h"
 #include "persistence_plan.h"
-#include "support/durability_check.h"
-#include "support/dut_refind.h"
-#include "support/stamped_file_set.h"
 #include "testing/dut_handle.h"
 
 namespace dextqual::lifecycle {

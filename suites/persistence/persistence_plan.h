@@ -17,8 +17,8 @@
 #include "dut/dut_description.h"
 #include "integrity/expected_state.h"
 #include "integrity/run_identity.h"
-#include "support/journaled_writer.h"
-#include "support/run_state.h"
+#include "lifecycle/journaled_writer.h"
+#include "lifecycle/run_state.h"
 
 namespace dextqual::lifecycle {
 

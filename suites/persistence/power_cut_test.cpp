@@ -5,11 +5,11 @@
 #include <gtest/gtest.h>
 
 #include "integrity/write_journal.h"
-#include "lifecycle_device.h"
+#include "lifecycle/durability_check.h"
+#include "lifecycle/dut_refind.h"
+#include "lifecycle/lifecycle_device.h"
+#include "lifecycle/run_state.h"
 #include "persistence_plan.h"
-#include "support/durability_check.h"
-#include "support/dut_refind.h"
-#include "support/run_state.h"
 #include "testing/dut_handle.h"
 
 namespace dextqual::lifecycle {

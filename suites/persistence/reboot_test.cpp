@@ -6,12 +6,12 @@
 
 #include "contract/run_contract.h"
 #include "integrity/write_journal.h"
-#include "lifecycle_device.h"
-#include "lifecycle_host.h"
+#include "lifecycle/durability_check.h"
+#include "lifecycle/dut_refind.h"
+#include "lifecycle/lifecycle_device.h"
+#include "lifecycle/lifecycle_host.h"
 #include "persistence_plan.h"
 #include "reboot_contract.h"
-#include "support/durability_check.h"
-#include "support/dut_refind.h"
 #include "testing/dut_handle.h"
 
 namespace dextqual::lifecycle {

@@ -9,7 +9,7 @@
 #include <bit>
 
 #include "integrity/address_walk.h"
-#include "platform/limits_probe.h"
+#include "limits/limits_probe.h"
 #include "rawio/checked_transfer.h"
 #include "testing/dut_handle.h"
 
@@ -46,10 +46,10 @@ TEST(RawAddressBits, EveryLbaBitOfTheDutKeepsItsOwnStamp) {
   // LBA that aliases it reads back "the stamp of LBA 0" rather than passing by reading itself.
   std::vector<AliasFinding> findings;
   std::vector<std::uint64_t> unwritten;  // a failed write is its own finding; its read-back says nothing
-  limits::AlignedBuffer buffer(block);
+  AlignedBuffer buffer(block);
   for (auto it = points.rbegin(); it != points.rend(); ++it) {
-    integrity::stamp_sectors(session->keys, integrity::walk_stamp(it->lba, 1, block), buffer.span());
-    const auto written = limits::transfer_once(fd, limits::Direction::write, it->lba * block, buffer.span());
+    integrity::stamp_sectors(session->keys, integrity::walk_stamp(it->lba, 1, block), buffer.bytes());
+    const auto written = limits::transfer_once(fd, limits::Direction::write, it->lba * block, buffer.bytes());
     if (!written.complete()) {
       findings.push_back(io_failure(*it, "write", written));
       unwritten.push_back(it->lba);
@@ -61,10 +61,10 @@ TEST(RawAddressBits, EveryLbaBitOfTheDutKeepsItsOwnStamp) {
     if (std::find(unwritten.begin(), unwritten.end(), point.lba) != unwritten.end()) {
       continue;
     }
-    const auto read = limits::transfer_once(fd, limits::Direction::read, point.lba * block, buffer.span());
+    const auto read = limits::transfer_once(fd, limits::Direction::read, point.lba * block, buffer.bytes());
     if (!read.complete()) {
       findings.push_back(io_failure(point, "read", read));
-    } else if (auto finding = integrity::check_walk_block(session->keys, point, buffer.span(), 1)) {
+    } else if (auto finding = integrity::check_walk_block(session->keys, point, buffer.bytes(), 1)) {
       findings.push_back(*finding);
     }
   }

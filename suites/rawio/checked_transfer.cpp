@@ -100,7 +100,7 @@ CheckedTransfer write_flush_verify(RawSession& session, std::uint64_t offset, st
   const integrity::LbaRange range{offset / integrity::kSectorSize, size / integrity::kSectorSize};
   const std::uint64_t generation = session.expected.next_generation(range);
 
-  limits::AlignedBuffer out(size + buffer_misalignment, page_size());  // the offset is into a page
+  AlignedBuffer out(size + buffer_misalignment, page_size());  // the offset is into a page
   std::span<std::uint8_t> payload(out.data() + buffer_misalignment, size);
   integrity::StampFields fields;
   fields.lba = range.first;
@@ -125,7 +125,7 @@ CheckedTransfer write_flush_verify(RawSession& session, std::uint64_t offset, st
     result.flush_error = flushed.error();
     return result;
   }
-  limits::AlignedBuffer in(size + buffer_misalignment, page_size());
+  AlignedBuffer in(size + buffer_misalignment, page_size());
   std::span<std::uint8_t> back(in.data() + buffer_misalignment, size);
   result.read = limits::transfer_once(session.fd.get(), limits::Direction::read, offset, back);
   if (!result.read.complete()) {

@@ -12,7 +12,7 @@
 #include "integrity/expected_state.h"
 #include "integrity/sector_stamp.h"
 #include "integrity/sector_verifier.h"
-#include "platform/limits_probe.h"
+#include "limits/limits_probe.h"
 #include "testing/dut_handle.h"
 
 namespace dextqual::rawio {

@@ -47,10 +47,10 @@ TEST(CheckedTransfer, IntactTransferPassesAndAZeroedSectorIsClassified) {
     ASSERT_EQ(::pwrite(raw.get(), zeros.data(), zeros.size(), 9 * 512), 512);
     ASSERT_EQ(::fsync(raw.get()), 0);
   }
-  limits::AlignedBuffer back(65536);
+  AlignedBuffer back(65536);
   ASSERT_TRUE(
-      limits::transfer_once(session->fd.get(), limits::Direction::read, 4096, back.span()).complete());
-  const auto report = integrity::verify_sectors(session->keys, back.span(), 8, session->expected);
+      limits::transfer_once(session->fd.get(), limits::Direction::read, 4096, back.bytes()).complete());
+  const auto report = integrity::verify_sectors(session->keys, back.bytes(), 8, session->expected);
   ASSERT_FALSE(report.passed());
   ASSERT_FALSE(report.findings.empty());
   EXPECT_EQ(report.findings.front().range.first, 9u);

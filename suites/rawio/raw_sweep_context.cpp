@@ -1,6 +1,6 @@
 #include "rawio/raw_sweep_context.h"
 
-#include "platform/limits_ceiling.h"
+#include "limits/limits_ceiling.h"
 #include "testing/dut_handle.h"
 
 namespace dextqual::rawio {

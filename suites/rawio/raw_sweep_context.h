@@ -5,7 +5,7 @@
 
 #include <optional>
 
-#include "platform/limits_checker.h"
+#include "limits/limits_checker.h"
 #include "rawio/checked_transfer.h"
 #include "rawio/sweep_summary.h"
 
@@ -14,7 +14,7 @@ namespace dextqual::rawio {
 // The analysis of the DUT's gathered limits; empty (no predictions) when they cannot be gathered.
 [[nodiscard]] limits::Analysis analyze_dut_limits();
 
-// What the DUT's published limits allow `direction`'s requests (platform/limits_ceiling.h), for the
+// What the DUT's published limits allow `direction`'s requests (limits/limits_ceiling.h), for the
 // F2 diagnosis from observation; nullopt when no published limit could be read.
 [[nodiscard]] std::optional<limits::EffectiveLimit> published_limit(const limits::Analysis& analysis,
                                                                     limits::Direction direction);

@@ -4,7 +4,7 @@
 #include <optional>
 #include <sstream>
 
-#include "platform/limits_checker.h"
+#include "limits/limits_checker.h"
 
 namespace dextqual::rawio {
 namespace {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "platform/limits_ceiling.h"
+#include "limits/limits_ceiling.h"
 
 namespace dextqual::rawio {
 
@@ -29,7 +29,7 @@ struct SweepPoint {
 // The headline alone for one direction: "EIO at 128 KiB, 64 KiB works".
 [[nodiscard]] std::string headline(const std::vector<SweepPoint>& points, const std::string& direction);
 
-// The sweep's points as observed transfers for platform/limits_ceiling.h: a passing point worked in both
+// The sweep's points as observed transfers for limits/limits_ceiling.h: a passing point worked in both
 // directions; a failed write or read step was refused; a failed flush or verify is another failure.
 [[nodiscard]] std::vector<limits::ObservedTransfer> observed_transfers(const std::vector<SweepPoint>& points);
 

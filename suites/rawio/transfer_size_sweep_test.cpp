@@ -7,7 +7,7 @@
 #include <iostream>
 #include <map>
 
-#include "platform/limits_checker.h"
+#include "limits/limits_checker.h"
 #include "rawio/raw_sweep_context.h"
 #include "rawio/transfer_sweep.h"
 #include "testing/dut_handle.h"

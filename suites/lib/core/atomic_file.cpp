@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <string>
 
+#include "core/durable_sync.h"
 #include "core/unique_fd.h"
 
 namespace dextqual {
@@ -36,7 +37,7 @@ Status write_file_atomically(const std::filesystem::path& path, std::string_view
     // O_CREAT's mode is filtered by umask and ignored for a leftover file: set it exactly.
     Status written = ::fchmod(fd.get(), mode) == 0 ? Status{} : fail_errno("chmod " + temporary.string());
     if (written) written = write_all(fd.get(), content, temporary.string());
-    if (written && ::fsync(fd.get()) != 0) written = fail_errno("fsync " + temporary.string());
+    if (written) written = sync_to_stable_storage(fd.get(), temporary.string());
     if (!written) {
       ::unlink(temporary.c_str());
       return written;
@@ -49,8 +50,7 @@ Status write_file_atomically(const std::filesystem::path& path, std::string_view
   }
   UniqueFd dir(::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (!dir) return fail_errno("open directory " + directory.string());
-  if (::fsync(dir.get()) != 0) return fail_errno("fsync directory " + directory.string());
-  return {};
+  return sync_to_stable_storage(dir.get(), "directory " + directory.string());
 }
 
 }  // namespace dextqual

@@ -39,11 +39,13 @@ struct DutDescription {
   DutIdentity identity;
   uint32_t logical_block_size = 512;
   uint64_t capacity_blocks = 0;
-  bool allow_data_loss = false;      // the safety gate passed for this device
-  bool quick = false;                // --quick: smaller sizes and fewer cycles, same coverage
-  std::string state_dir;             // the run's state directory; never on the DUT
-  std::string simdext_state;         // simdext --state DIR when the DUT is simdext (lifecycle control)
-  std::string product_expectations;  // fixtures/products/*.toml, optional (F7)
+  bool allow_data_loss = false;  // the safety gate passed for this device
+  bool quick = false;            // --quick: smaller sizes and fewer cycles, same coverage
+  std::string state_dir;         // the run's state directory; never on the DUT
+  std::string simdext_state;     // simdext --state DIR when the DUT is simdext (lifecycle control)
+  // The product the Identity tests compare the DUT with (F7): a file, or the name of one in the
+  // fixtures' products/ folder (a simdext profile's [dut] product). Empty: none given.
+  std::string product_expectations;
   std::map<std::string, std::string> hooks;       // lifecycle hooks: power_cycle, reboot, replug, ...
   std::map<std::string, double> hook_timeouts_s;  // per hook, from the station file; absent: 300 s
   nlohmann::json extra = nlohmann::json::object();

@@ -41,6 +41,9 @@ Result<DutDescription> dut_from_simdext(const std::string& state_dir) {
     dut.logical_block_size = json.at("logical_block_size").get<uint32_t>();
     dut.capacity_blocks = json.at("capacity_blocks").get<uint64_t>();
     dut.simdext_state = state_dir;
+    // The product the profile's DUT is meant to be ([dut] product): the run's Identity expectations,
+    // by name (resolved in the fixtures' products/ folder, scsi/product_expectations.h).
+    dut.product_expectations = json.value("product", "");
     dut.extra["simdext"] = json;
     return dut;
   } catch (const nlohmann::json::exception& e) {

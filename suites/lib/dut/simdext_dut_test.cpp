@@ -26,7 +26,7 @@ TEST_F(SimdextDut, MapsTheDescriptionOntoTheDut) {
   write(R"({"schema":"simdext/1","block_device":"/dev/loop4","control_socket":"/s/control.sock",
             "logical_block_size":4096,"capacity_blocks":262144,"dut":{"target":3,"lun":1},
             "identity":{"vendor":"DEXTQUAL","product":"SIMDEXT","serial":"S1"},
-            "constraints":{"max_transfer_size":65536}})");
+            "constraints":{"max_transfer_size":65536},"product":"simdext-raid0"})");
   auto dut = dut_from_simdext(dir_);
   ASSERT_TRUE(dut) << dut.error().message();
   EXPECT_EQ(dut->kind, DutKind::simdext);
@@ -37,6 +37,7 @@ TEST_F(SimdextDut, MapsTheDescriptionOntoTheDut) {
   EXPECT_EQ(dut->identity.serial, "S1");
   EXPECT_EQ(dut->capacity_bytes(), 4096ull * 262144ull);
   EXPECT_EQ(dut->simdext_state, dir_);
+  EXPECT_EQ(dut->product_expectations, "simdext-raid0");  // the profile's [dut] product, by name
   EXPECT_EQ(dut->extra["simdext"]["constraints"]["max_transfer_size"], 65536);
 }
 

@@ -8,23 +8,12 @@
 #include <memory>
 #include <mutex>
 
+#include "core/aligned_buffer.h"
 #include "integrity/chunk_pool.h"
 #include "integrity/write_journal.h"
 
 namespace dextqual::integrity {
 namespace {
-
-constexpr std::size_t kBufferAlignment = 4096;  // enough for O_DIRECT on every device we meet
-
-struct FreeDeleter {
-  void operator()(std::uint8_t* p) const { std::free(p); }
-};
-using AlignedBuffer = std::unique_ptr<std::uint8_t[], FreeDeleter>;
-
-AlignedBuffer aligned_buffer(std::size_t bytes) {
-  const std::size_t rounded = (bytes + kBufferAlignment - 1) / kBufferAlignment * kBufferAlignment;
-  return AlignedBuffer(static_cast<std::uint8_t*>(std::aligned_alloc(kBufferAlignment, rounded)));
-}
 
 Status check_options(const StreamOptions& options) {
   const std::size_t block = std::size_t{std::max<std::uint32_t>(options.sectors_per_block, 1)} * kSectorSize;
@@ -119,14 +108,14 @@ Result<WriteSummary> write_stamped(int fd, const StampKeys& keys, LbaRange range
   const unsigned threads = std::max(1U, options.threads);
   std::vector<AlignedBuffer> buffers;
   for (unsigned i = 0; i < threads; ++i) {
-    buffers.push_back(aligned_buffer(options.chunk_bytes));
+    buffers.push_back(AlignedBuffer(options.chunk_bytes));
   }
   const auto block_shift =
       static_cast<std::uint8_t>(std::countr_zero(std::max<std::uint32_t>(options.sectors_per_block, 1)));
   const Status done = for_each_chunk(chunks, threads, [&](std::uint64_t chunk, unsigned worker) -> Status {
     const LbaRange sectors = chunk_range(range, chunk, per_chunk);
     const std::uint64_t write_id = options.first_write_id + chunk;
-    std::uint8_t* buffer = buffers[worker].get();
+    std::uint8_t* buffer = buffers[worker].data();
     stamp_sectors(keys,
                   {.lba = sectors.first,
                    .generation = generation,
@@ -159,7 +148,7 @@ Result<VerifyReport> verify_range(int fd, const StampKeys& keys, LbaRange range,
   const unsigned threads = std::max(1U, options.threads);
   std::vector<AlignedBuffer> buffers;
   for (unsigned i = 0; i < threads; ++i) {
-    buffers.push_back(aligned_buffer(options.chunk_bytes));
+    buffers.push_back(AlignedBuffer(options.chunk_bytes));
   }
   // Chunks finish out of order; they are merged in order as soon as their predecessors are in, so memory
   // stays bounded by the reorder window, not by the size of the device.
@@ -168,7 +157,7 @@ Result<VerifyReport> verify_range(int fd, const StampKeys& keys, LbaRange range,
   std::uint64_t next_to_merge = 0;
   std::mutex merge_mutex;
   DQ_TRY(for_each_chunk(chunks, threads, [&](std::uint64_t chunk, unsigned worker) -> Status {
-    VerifyReport report = verify_chunk(fd, keys, chunk_range(range, chunk, per_chunk), buffers[worker].get(),
+    VerifyReport report = verify_chunk(fd, keys, chunk_range(range, chunk, per_chunk), buffers[worker].data(),
                                        state, options, verify);
     std::lock_guard lock(merge_mutex);
     pending.emplace(chunk, std::move(report));

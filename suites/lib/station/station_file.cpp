@@ -2,6 +2,7 @@
 
 #include <toml++/toml.h>
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -99,6 +100,22 @@ Status read_device(const Reader& reader, const toml::table& table, DeviceMatch& 
   DQ_TRY(reader.string(table, "device.", "serial", device.serial));
   DQ_TRY(reader.string(table, "device.", "wwn", device.wwn));
   return reader.string(table, "device.", "allow_data_loss", device.allow_data_loss);
+}
+
+// [dext] bundle_id: a reverse-DNS bundle identifier (letters, digits, '.', '-'), as
+// `systemextensionsctl list` prints it; anything else could never match and would only fail later.
+Status read_dext(const Reader& reader, const toml::table& table, std::string& bundle_id) {
+  DQ_TRY(reader.known_keys(table, "dext.", {"bundle_id"}));
+  DQ_TRY(reader.string(table, "dext.", "bundle_id", bundle_id));
+  const bool valid = !bundle_id.empty() && std::all_of(bundle_id.begin(), bundle_id.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '-';
+  });
+  if (!valid) {
+    return reader.error(
+        "dext.bundle_id", table.get("bundle_id"),
+        "expected the DEXT's bundle identifier (letters, digits, '.' and '-'), got '" + bundle_id + "'");
+  }
+  return {};
 }
 
 Result<HookCommand> read_hook(const Reader& reader, const std::string& key, const toml::node& node) {
@@ -224,7 +241,7 @@ Result<Station> parse_station(std::string_view text, const fs::path& file) {
     return fail("station file " + reader.file().string(),
                 std::string(e.description()) + " (line " + std::to_string(e.source().begin.line) + ")");
   }
-  DQ_TRY(reader.known_keys(root, "", {"station", "device", "product", "hooks", "report", "run"}));
+  DQ_TRY(reader.known_keys(root, "", {"station", "device", "product", "dext", "hooks", "report", "run"}));
   Station station;
   station.file = reader.file();
   DQ_TRY_ASSIGN(const toml::table* about, reader.table(root, "", "station"));
@@ -239,6 +256,8 @@ Result<Station> parse_station(std::string_view text, const fs::path& file) {
     DQ_TRY(reader.known_keys(*product, "product.", {"file"}));
     DQ_TRY(reader.path(*product, "product.", "file", station.product_file));
   }
+  DQ_TRY_ASSIGN(const toml::table* dext, reader.table(root, "", "dext"));
+  if (dext != nullptr) DQ_TRY(read_dext(reader, *dext, station.dext_bundle_id));
   DQ_TRY_ASSIGN(const toml::table* hooks, reader.table(root, "", "hooks"));
   if (hooks != nullptr) DQ_TRY(read_hooks(reader, *hooks, station.hooks));
   DQ_TRY_ASSIGN(const toml::table* report, reader.table(root, "", "report"));

@@ -51,7 +51,8 @@ struct Station {
   std::filesystem::path file;  // absolute path of the file read
   std::string name;            // [station] name
   DeviceMatch device;
-  std::string product_file;  // [product] file, absolute; empty: matched by INQUIRY as before
+  std::string product_file;    // [product] file, absolute; empty: none (Identity skips unless --product)
+  std::string dext_bundle_id;  // [dext] bundle_id: the DEXT under test, checked [activated enabled] (macOS)
   std::map<std::string, HookCommand> hooks;
   std::map<std::string, std::string> report_properties;  // [report] properties
   RunDefaults run;
@@ -59,7 +60,10 @@ struct Station {
 
 // Run properties the runner sets itself; a station may not redefine them.
 inline constexpr std::string_view kReservedProperties[] = {
-    "mode", "filter", "simdext_profile", "resumed_at", "station", "shard", "rerun_failed", "coverage_gate"};
+    "mode", "filter", "simdext_profile", "resumed_at", "station", "shard", "rerun_failed", "coverage_gate",
+    // the DEXT under test, from `systemextensionsctl list` (suites/lib/macos/dext_state.h); other
+    // dext.* names, such as dext.build, stay free
+    "dext.bundle_id", "dext.version", "dext.state", "dext.team_id", "dext.name", "dext.other_entries"};
 
 // Parses `text` as the station file at `file` (used for messages and for resolving relative paths).
 [[nodiscard]] Result<Station> parse_station(std::string_view text, const std::filesystem::path& file);

@@ -27,6 +27,7 @@ TEST(StationFile, TheExampleDocumentsAndSetsEveryKey) {
   EXPECT_EQ(station->device.wwn, "5000c500a1b2c3d4");
   EXPECT_EQ(station->device.allow_data_loss, "ZA1B2C3D");
   EXPECT_EQ(station->product_file, (dir.parent_path() / "products/simdext-raid0.toml").string());
+  EXPECT_EQ(station->dext_bundle_id, "com.acme.driverkit.scsi");
   ASSERT_EQ(station->hooks.size(), 5u);
   EXPECT_EQ(station->hooks.at("power_cycle").timeout, 120s);
   EXPECT_EQ(station->hooks.at("reboot").command, "/sbin/shutdown -r now");
@@ -60,7 +61,8 @@ TEST(StationFile, UnknownKeysNameTheKeyTheLineAndTheFile) {
            {"[report]\nlab = \"x\"\n", "'report.lab'"},
            {"[run]\nsuite = [\"scsi\"]\n", "'run.suite'"},
            {"[product]\nexpectations = \"a.toml\"\n", "'product.expectations'"},
-           {"[station]\nname = \"a\"\nlocation = \"b\"\n", "'station.location'"}}) {
+           {"[station]\nname = \"a\"\nlocation = \"b\"\n", "'station.location'"},
+           {"[dext]\nbundle = \"com.acme.x\"\n", "'dext.bundle'"}}) {
     const auto message = error_of(text);
     EXPECT_NE(message.find("unknown key " + key), std::string::npos) << message;
     EXPECT_NE(message.find(kFile.string()), std::string::npos) << message;
@@ -89,7 +91,14 @@ TEST(StationFile, WrongTypesNameTheKeyAndWhatWasExpected) {
            {"[report]\nproperties = { rack = 7 }\n",
             "key 'report.properties.rack' (line 2): expected a string"},
            {"[report]\nproperties = \"lab=B2\"\n", "key 'report.properties' (line 2): expected a table"},
-           {"[report]\nproperties = { mode = \"x\" }\n", "a property the runner sets itself"}}) {
+           {"[report]\nproperties = { mode = \"x\" }\n", "a property the runner sets itself"},
+           {"[report]\nproperties = { \"dext.version\" = \"9\" }\n", "a property the runner sets itself"},
+           {"[dext]\nbundle_id = 7\n", "key 'dext.bundle_id' (line 2): expected a string, got an integer"},
+           {"[dext]\nbundle_id = \"com.acme.scsi (1.0/1)\"\n",
+            "key 'dext.bundle_id' (line 2): expected the DEXT's bundle identifier"},
+           {"[dext]\nbundle_id = \"\"\n",
+            "key 'dext.bundle_id' (line 2): expected the DEXT's bundle identifier"},
+           {"dext = \"com.acme.scsi\"\n", "key 'dext' (line 1): expected a table, got a string"}}) {
     const auto message = error_of(text);
     EXPECT_NE(message.find(expected), std::string::npos) << text << "\n-> " << message;
     EXPECT_NE(message.find(kFile.string()), std::string::npos) << message;

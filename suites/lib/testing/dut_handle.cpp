@@ -5,7 +5,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "platform/limits_gather.h"
+#include "limits/limits_gather.h"
 #include "scsi/make_transport.h"
 
 namespace dextqual::testing {

@@ -17,9 +17,9 @@
 #include "core/result.h"
 #include "core/unique_fd.h"
 #include "dut/dut_description.h"
-#include "lifecycle_device.h"
-#include "platform/limits_model.h"
-#include "platform/limits_probe.h"
+#include "lifecycle/lifecycle_device.h"
+#include "limits/limits_model.h"
+#include "limits/limits_probe.h"
 #include "scsi/initiator.h"
 #include "testing/dut_environment.h"
 
