@@ -93,7 +93,9 @@ TEST(Hotplug, DetachAttachCyclesWithIoInFlight) {
     }
   }
   const ResourceCount after = count_resources(dut());
-  EXPECT_EQ(after.open_fds, before.open_fds) << "file descriptors leaked over the cycles";
+  const auto leaked = descriptors_leaked_since(before);
+  EXPECT_TRUE(leaked.empty()) << "file descriptors leaked over the cycles: "
+                              << ::testing::PrintToString(leaked);
   EXPECT_TRUE(after.dut_mounts.empty()) << "a DUT volume is still mounted: " << after.dut_mounts.front();
   // The current attachment is the only loop device simdext may own.
   EXPECT_LT(after.sim_loops.size(), 2u)

@@ -70,7 +70,9 @@ TEST(Hotplug, EjectReattachCyclesKeepAcknowledgedWrites) {
     }
   }
   const ResourceCount after = count_resources(dut());
-  EXPECT_EQ(after.open_fds, before.open_fds) << "file descriptors leaked over the cycles";
+  const auto leaked = descriptors_leaked_since(before);
+  EXPECT_TRUE(leaked.empty()) << "file descriptors leaked over the cycles: "
+                              << ::testing::PrintToString(leaked);
   // The current attachment is the only loop device simdext may own.
   EXPECT_LT(after.sim_loops.size(), 2u)
       << "loop devices left over earlier attachments: " << ::testing::PrintToString(after.sim_loops);

@@ -8,15 +8,19 @@
 #include <vector>
 
 #include "dut/dut_description.h"
+#include "lifecycle/descriptor_leaks.h"
 
 namespace dextqual::lifecycle {
 
 struct ResourceCount {
-  std::size_t open_fds = 0;
+  OpenDescriptors open_fds;
   std::vector<std::string> dut_mounts;  // mount points of the DUT's nodes
   std::vector<std::string> sim_loops;   // loop devices backed by the simdext state (simdext only)
 };
 
 [[nodiscard]] ResourceCount count_resources(const DutDescription& dut);
+
+// The descriptors this process holds now that it did not hold at `before` (descriptor_leaks.h).
+[[nodiscard]] std::vector<std::string> descriptors_leaked_since(const ResourceCount& before);
 
 }  // namespace dextqual::lifecycle

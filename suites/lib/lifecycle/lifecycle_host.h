@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -13,7 +14,9 @@ namespace dextqual::platform {
 // Linux: /proc/sys/kernel/random/boot_id; macOS: kern.bootsessionuuid. Empty when unknown.
 [[nodiscard]] std::string boot_id();
 
-[[nodiscard]] std::size_t open_fd_count();
+// This process's open file descriptors and what each refers to ("/dev/sda", "pipe:[1234]"; "" when the
+// OS does not say), without the one the listing itself uses.
+[[nodiscard]] std::map<int, std::string> open_descriptors();
 
 // Mount points whose source is `node` or one of its partitions (/dev/loop3p1, /dev/disk5s2).
 [[nodiscard]] std::vector<std::string> mounts_of(const std::string& node);

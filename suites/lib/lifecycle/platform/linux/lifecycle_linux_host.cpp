@@ -17,13 +17,16 @@ std::string boot_id() {
   return id;
 }
 
-std::size_t open_fd_count() {
-  std::size_t count = 0;
+std::map<int, std::string> open_descriptors() {
+  std::map<int, std::string> descriptors;
   std::error_code error;
   for (auto it = fs::directory_iterator("/proc/self/fd", error); it != fs::directory_iterator(); ++it) {
-    ++count;
+    std::error_code link_error;
+    const std::string target = fs::read_symlink(it->path(), link_error).string();
+    if (target.ends_with("/fd")) continue;  // the listing's own directory, /proc/<pid>/fd
+    descriptors[std::stoi(it->path().filename().string())] = target;
   }
-  return count;
+  return descriptors;
 }
 
 std::vector<std::string> mounts_of(const std::string& node) {

@@ -1,8 +1,11 @@
 // macOS: sysctl, /dev/fd, getfsstat. No loop devices. Not compiled on Linux.
+#include <fcntl.h>
 #include <sys/mount.h>
+#include <sys/param.h>
 #include <sys/sysctl.h>
 
 #include <filesystem>
+#include <vector>
 
 #include "lifecycle/lifecycle_host.h"
 
@@ -19,13 +22,20 @@ std::string boot_id() {
   return uuid;
 }
 
-std::size_t open_fd_count() {
-  std::size_t count = 0;
+std::map<int, std::string> open_descriptors() {
+  // /dev/fd lists the descriptors (the listing's own among them, which F_GETPATH names "/dev/fd").
+  std::vector<int> numbers;
   std::error_code error;
   for (auto it = fs::directory_iterator("/dev/fd", error); it != fs::directory_iterator(); ++it) {
-    ++count;
+    numbers.push_back(std::stoi(it->path().filename().string()));
   }
-  return count;
+  std::map<int, std::string> descriptors;
+  for (const int fd : numbers) {
+    if (fcntl(fd, F_GETFD) == -1) continue;  // the listing's, closed by now
+    char path[MAXPATHLEN] = {};
+    descriptors[fd] = fcntl(fd, F_GETPATH, path) == 0 ? std::string(path) : std::string();
+  }
+  return descriptors;
 }
 
 std::vector<std::string> mounts_of(const std::string& node) {
