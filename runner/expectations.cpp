@@ -1,6 +1,7 @@
 #include "runner/expectations.h"
 
 #include <toml++/toml.h>
+#include <algorithm>
 
 namespace dextqual::runner {
 
@@ -11,6 +12,12 @@ Result<Expectations> Expectations::load(const std::filesystem::path& path) {
     table = toml::parse_file(path.string());
   } catch (const toml::parse_error& e) {
     return fail("read expectations " + path.string(), std::string(e.description()));
+  }
+  for (const auto& [key, value] : table) {
+    if (key.str() != "expect") {
+      return fail("read expectations " + path.string(),
+                  "unknown key `" + std::string(key.str()) + "`: the file holds only [[expect]] entries");
+    }
   }
   const auto* entries = table["expect"].as_array();
   if (entries == nullptr) return expectations;
@@ -24,18 +31,26 @@ Result<Expectations> Expectations::load(const std::filesystem::path& path) {
       return fail("read expectations " + path.string(), "result must be \"fail\", not \"" + result + "\"");
     }
     const auto pattern = split_suite_pattern(*tests);
-    expectations.entries_.push_back({pattern.suite, TestFilter(pattern.filter),
-                                     (*entry)["reason"].value_or(std::string("no reason given"))});
+    expectations.entries_.push_back({*tests, pattern.suite, TestFilter(pattern.filter),
+                                     (*entry)["reason"].value_or(std::string("no reason given")),
+                                     (*entry)["evidence"].value_or(std::string())});
   }
   return expectations;
 }
 
+bool Expectations::Entry::names(const reports::TestResult& result) const {
+  return glob_match(suite, result.suite) && filter.matches(result.name);
+}
+
 void Expectations::apply(reports::TestResult& result) const {
   for (const auto& entry : entries_) {
-    if (!glob_match(entry.suite, result.suite) || !entry.filter.matches(result.name)) continue;
+    if (!entry.names(result)) continue;
     if (result.verdict == reports::Verdict::fail) {
       result.verdict = reports::Verdict::xfail;
       result.message = "expected failure (" + entry.reason + "): " + result.message;
+      if (!entry.evidence.empty()) {
+        result.detail = "Recorded evidence of the known failure:\n" + entry.evidence + "\n\n" + result.detail;
+      }
     } else if (result.verdict == reports::Verdict::pass) {
       result.verdict = reports::Verdict::xpass;
       result.kind = "xpass";
@@ -44,6 +59,17 @@ void Expectations::apply(reports::TestResult& result) const {
     }
     return;
   }
+}
+
+std::vector<std::string> Expectations::entries_matching_none(
+    const std::vector<reports::TestResult>& results) const {
+  std::vector<std::string> stale;
+  for (const auto& entry : entries_) {
+    const bool named = std::any_of(results.begin(), results.end(),
+                                   [&](const reports::TestResult& result) { return entry.names(result); });
+    if (!named) stale.push_back(entry.tests);
+  }
+  return stale;
 }
 
 }  // namespace dextqual::runner

@@ -10,6 +10,7 @@
 #include "runner/exit_status.h"
 #include "runner/inspect_command.h"
 #include "runner/installation.h"
+#include "runner/judge_command.h"
 #include "runner/list_command.h"
 #include "runner/merge_command.h"
 #include "runner/repeat_runs.h"
@@ -179,6 +180,17 @@ int main(int argc, char** argv) {
       ->check(CLI::NonNegativeNumber);
   diff->add_flag("--json", diff_options.json, "JSON instead of text");
 
+  JudgeOptions judge_options;
+  auto* judge = app.add_subcommand(
+      "judge", "judge one suite binary's GoogleTest XML against an expectations file (XFAIL/XPASS)");
+  judge->add_option("--results", judge_options.results, "the suite's --gtest_output=xml file")->required();
+  judge->add_option("--expectations", judge_options.expectations, "[[expect]] file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  judge->add_option("--suite", judge_options.suite, "the suite's short name, as `tests` patterns prefix it")
+      ->capture_default_str();
+  judge->add_option("--log", judge_options.log, "the suite's console output, shown when no XML came back");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -210,5 +222,6 @@ int main(int argc, char** argv) {
   if (*selftest) return selftest_command(selftest_options, installation, signals);
   if (*merge) return merge_command(merge_options, std::cout, std::cerr);
   if (*diff) return diff_command(diff_options, std::cout, std::cerr);
+  if (*judge) return judge_command(judge_options, std::cout, std::cerr);
   return kUsageError;
 }

@@ -29,5 +29,34 @@ TEST(Expectations, XfailAndXpass) {
   std::filesystem::remove(path);
 }
 
+TEST(Expectations, EvidenceLeadsTheDetailOfAnXfail) {
+  const auto path = std::filesystem::temp_directory_path() / "dextqual-expectations-evidence-test.toml";
+  std::ofstream(path) << "[[expect]]\ntests = \"scsi:Cdb/ModeSense.*\"\nreason = \"pads\"\n"
+                         "evidence = \"MODE SENSE(6) [1a 00 3f 00 ff 00]: residual 0\"\n";
+  auto expectations = Expectations::load(path);
+  std::filesystem::remove(path);
+  ASSERT_TRUE(expectations) << expectations.error().message();
+  reports::TestResult failed{.suite = "scsi",
+                             .name = "Cdb/ModeSense.AllPages/Six",
+                             .verdict = reports::Verdict::fail,
+                             .detail = "the suite's text"};
+  expectations->apply(failed);
+  EXPECT_EQ(failed.verdict, reports::Verdict::xfail);
+  EXPECT_EQ(failed.detail.find("Recorded evidence of the known failure:\nMODE SENSE(6) [1a 00 3f 00 ff 00]"),
+            0U);
+  EXPECT_NE(failed.detail.find("the suite's text"), std::string::npos);
+}
+
+TEST(Expectations, AnEntryThatNamesNoResultIsStale) {
+  const auto path = std::filesystem::temp_directory_path() / "dextqual-expectations-stale-test.toml";
+  std::ofstream(path) << "[[expect]]\ntests = \"scsi:Inquiry.*\"\n[[expect]]\ntests = \"scsi:Gone.Test\"\n";
+  auto expectations = Expectations::load(path);
+  std::filesystem::remove(path);
+  ASSERT_TRUE(expectations) << expectations.error().message();
+  const std::vector<reports::TestResult> results{{.suite = "scsi", .name = "Inquiry.Standard"},
+                                                 {.suite = "rawio", .name = "Gone.Test"}};
+  EXPECT_EQ(expectations->entries_matching_none(results), std::vector<std::string>{"scsi:Gone.Test"});
+}
+
 }  // namespace
 }  // namespace dextqual::runner
