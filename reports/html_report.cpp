@@ -11,14 +11,6 @@
 namespace dextqual::reports {
 namespace {
 
-// No CSS at all: Jenkins serves artifacts with "sandbox; default-src 'none'; img-src 'self';
-// style-src 'self';", which drops <style> elements and style="" attributes. HTML's own presentation
-// attributes (bgcolor, border, cellpadding) and SVG's (fill, stroke) are not CSS and still apply.
-const char* verdict_colour(Verdict verdict) {
-  if (verdict == Verdict::skipped) return "#fff3c4";
-  return is_failure(verdict) ? "#f8d0d0" : "#d8f0d8";
-}
-
 std::string verdict_cell(Verdict verdict) {
   return "<td bgcolor=\"" + std::string(verdict_colour(verdict)) + "\"><b>" + std::string(label(verdict)) +
          "</b></td>";

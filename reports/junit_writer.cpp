@@ -10,7 +10,8 @@
 namespace dextqual::reports {
 namespace {
 
-std::string seconds_text(double seconds) {
+// JUnit's time attribute: seconds with three decimals, never negative.
+std::string junit_seconds(double seconds) {
   char text[32];
   std::snprintf(text, sizeof text, "%.3f", seconds < 0 ? 0.0 : seconds);
   return text;
@@ -110,7 +111,7 @@ void add_suite(pugi::xml_node root, const Report& report, const SuiteReport& sui
   set(node, "failures", std::to_string(failures));
   set(node, "errors", std::to_string(errors));
   set(node, "skipped", std::to_string(skipped));
-  set(node, "time", seconds_text(seconds));
+  set(node, "time", junit_seconds(seconds));
   set(node, "timestamp", suite.tests.empty() ? report.run.started_at : suite.tests.front().started_at);
   set(node, "hostname", report.run.hostname);
 
@@ -136,7 +137,7 @@ void add_suite(pugi::xml_node root, const Report& report, const SuiteReport& sui
     auto testcase = node.append_child("testcase");
     set(testcase, "name", test.case_name().empty() ? std::string("[unnamed]") : test.case_name());
     set(testcase, "classname", prefix + test.classname());
-    set(testcase, "time", seconds_text(test.seconds));
+    set(testcase, "time", junit_seconds(test.seconds));
     add_verdict(testcase, test);
     testcase.append_child("system-out").text().set(system_out(test, options).c_str());
   }
@@ -172,7 +173,7 @@ std::string render_junit(const std::vector<LabelledReport>& runs, const JunitOpt
   set(root, "tests", std::to_string(tests));
   set(root, "failures", std::to_string(failures));
   set(root, "errors", std::to_string(failed - failures));
-  set(root, "time", seconds_text(seconds));
+  set(root, "time", junit_seconds(seconds));
   for (const auto& run : runs) {
     for (const auto& suite : run.report->suites) add_suite(root, *run.report, suite, run.label, options);
   }

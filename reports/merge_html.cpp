@@ -11,12 +11,6 @@
 namespace dextqual::reports {
 namespace {
 
-// The colours of html_report.cpp's verdict cells, as presentation attributes (no CSS: Jenkins' CSP).
-const char* verdict_colour(Verdict verdict) {
-  if (verdict == Verdict::skipped) return "#fff3c4";
-  return is_failure(verdict) ? "#f8d0d0" : "#d8f0d8";
-}
-
 std::string cell(std::string_view text) { return "<td>" + html_escape(text) + "</td>"; }
 
 std::string run_header(const std::vector<LoadedRun>& runs) {

@@ -131,7 +131,10 @@ SelftestRow selftest_row_from_json(const json& j) {
   SelftestRow row;
   row.profile = j.value("profile", "");
   row.matches = j.value("matches", false);
-  for (const auto& [suite, cell] : j.value("suites", json::object()).items()) {
+  // Named, not iterated as a temporary: items() refers to the object, which a range-for over
+  // value(...).items() would destroy before the loop body (GCC saw it as uninitialized reads).
+  const json suites = j.value("suites", json::object());
+  for (const auto& [suite, cell] : suites.items()) {
     row.cells[suite] = SelftestCell{
         cell.value("expected", std::vector<std::string>{}), cell.value("failed", std::vector<std::string>{}),
         cell.value("matches", false), cell.value("note", ""), cell.value("checked", true)};

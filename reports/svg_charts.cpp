@@ -214,4 +214,9 @@ std::string selftest_matrix_svg(const std::vector<SelftestRow>& rows) {
   return svg + "</svg>";
 }
 
+const char* verdict_colour(Verdict verdict) {
+  if (verdict == Verdict::skipped) return "#fff3c4";
+  return is_failure(verdict) ? "#f8d0d0" : "#d8f0d8";
+}
+
 }  // namespace dextqual::reports

@@ -35,4 +35,9 @@ struct ThroughputPoint {
 // &, <, >, " and ' escaped, after xml_safe(): safe in HTML text and attributes.
 [[nodiscard]] std::string html_escape(std::string_view text);
 
+// A verdict cell's background, as a presentation attribute: the reports use no CSS at all, because
+// Jenkins serves artifacts with "sandbox; default-src 'none'; img-src 'self'; style-src 'self';",
+// which drops <style> elements and style="" attributes (bgcolor and SVG fill/stroke still apply).
+[[nodiscard]] const char* verdict_colour(Verdict verdict);
+
 }  // namespace dextqual::reports

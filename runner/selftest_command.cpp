@@ -186,9 +186,9 @@ int selftest_command(const SelftestOptions& options, const Installation& install
   fs::create_directories(options.report_dir, ec);
   const auto dir = fs::path(options.report_dir);
   (void)reports::write_junit(dir / "selftest.xml", report);
-  nlohmann::json json = nlohmann::json::array();
-  for (const auto& row : rows) json.push_back(reports::to_json(row));
-  std::ofstream(dir / "selftest.json") << reports::dump_safely(json, 2) << "\n";
+  nlohmann::json rows_json = nlohmann::json::array();
+  for (const auto& row : rows) rows_json.push_back(reports::to_json(row));
+  std::ofstream(dir / "selftest.json") << reports::dump_safely(rows_json, 2) << "\n";
   (void)reports::write_html(dir / "selftest.html", report);
   const bool all_match = !rows.empty() && rows.size() == profiles->size() &&
                          std::all_of(rows.begin(), rows.end(), [](const auto& r) { return r.matches; });

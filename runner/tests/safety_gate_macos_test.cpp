@@ -10,6 +10,7 @@
 #include "macos/replayed_commands.h"
 #include "macos/system_disks.h"
 #include "runner/safety_gate.h"
+#include "runner/tests/safety_gate_test_support.h"
 
 namespace dextqual::runner {
 namespace {
@@ -33,19 +34,6 @@ HostSnapshot snapshot(const char* listing_fixture, const char* registry_fixture)
 constexpr const char* kMounted = "diskutil/hst-imager/list-all-usb-ide-adapter.plist";
 constexpr const char* kUnmounted = "diskutil/hst-imager/derived-list-all-usb-ide-adapter-unmounted.plist";
 constexpr const char* kRegistry = "ioreg/handwritten-host-usb-ide-adapter.plist";
-
-MatchRules by_path(std::string name, std::string allow) {
-  return {.path_name = name,
-          .path_given = true,
-          .path = "/dev/" + name,
-          .serial = {},
-          .wwn = {},
-          .allow_data_loss = std::move(allow)};
-}
-
-std::string refusal(const Result<device::BlockDevice>& result) {
-  return result ? "admitted" : result.error().message();
-}
 
 TEST(SafetyGateMacos, AdmitsTheExternalScsiDiskByPathSerialOrWwn) {
   const HostSnapshot host = snapshot(kUnmounted, kRegistry);

@@ -2,6 +2,7 @@
 // and the one good device is admitted (also when it came back under another number). The same traps
 // on real loop devices and simdext are in tests/safety_matrix.sh (label e2e).
 #include "runner/safety_gate.h"
+#include "runner/tests/safety_gate_test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -36,19 +37,6 @@ HostSnapshot host() {
   snapshot.mounts = {{"vda1", "/"}, {"sdc1", "/mnt/data"}};
   snapshot.system_disks = {"vda"};
   return snapshot;
-}
-
-MatchRules by_path(std::string name, std::string allow) {
-  return {.path_name = name,
-          .path_given = true,
-          .path = "/dev/" + name,
-          .serial = {},
-          .wwn = {},
-          .allow_data_loss = std::move(allow)};
-}
-
-std::string refusal(const Result<BlockDevice>& result) {
-  return result ? "admitted" : result.error().message();
 }
 
 TEST(SafetyGate, AdmitsTheMatchingWholeDisk) {

@@ -23,7 +23,7 @@ using testing::dut;
 constexpr auto kPromptFailure = 10s;  // in-flight I/O must fail within this after the pull
 constexpr integrity::LbaRange kFlushedRegion{2048, 2048};
 constexpr integrity::LbaRange kBusyRegion{4096, 4096};
-constexpr integrity::LbaRange kArea{2048, 6144};
+constexpr integrity::LbaRange kDetachArea{2048, 6144};
 
 long long ms(std::chrono::steady_clock::duration duration) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(duration).count();
@@ -52,7 +52,7 @@ TEST(Hotplug, DetachAttachCyclesWithIoInFlight) {
     {
       auto device = RawBlockDevice::open(dut().raw_node);
       ASSERT_TRUE(device.has_value()) << device.error().message();
-      ASSERT_TRUE(zero_fill(*device, kArea).has_value());
+      ASSERT_TRUE(zero_fill(*device, kDetachArea).has_value());
       JournaledWriter writer(*device, *journal, integrity::StampKeys::for_run(*identity), sectors_per_block);
       ASSERT_TRUE(writer.write(kFlushedRegion, 1, WriteMode::normal).has_value());
       ASSERT_TRUE(writer.flush().has_value());
@@ -85,7 +85,7 @@ TEST(Hotplug, DetachAttachCyclesWithIoInFlight) {
     ASSERT_LE(refound->elapsed, budget)
         << "F10: the device took " << refound->elapsed.count() << " ms to come back; budget "
         << budget.count() << " ms (dut.json extra.attach_budget_s)";
-    auto verdict = verify_durability(refound->dut.raw_node, *identity, *journal_path, kArea,
+    auto verdict = verify_durability(refound->dut.raw_node, *identity, *journal_path, kDetachArea,
                                      sectors_per_block, AfterEvent::surprise_removal);
     ASSERT_TRUE(verdict.has_value()) << verdict.error().message();
     for (const std::string& failure : verdict->failures) {

@@ -16,7 +16,7 @@ namespace {
 using platform::DeviceEvent;
 using testing::dut;
 
-constexpr integrity::LbaRange kArea{2048, 4096};
+constexpr integrity::LbaRange kEjectArea{2048, 4096};
 
 TEST(Hotplug, EjectReattachCyclesKeepAcknowledgedWrites) {
   REQUIRE_DUT(data_loss_allowed);
@@ -42,11 +42,11 @@ TEST(Hotplug, EjectReattachCyclesKeepAcknowledgedWrites) {
       auto device = RawBlockDevice::open(dut().raw_node);
       ASSERT_TRUE(device.has_value()) << device.error().message();
       if (cycle == 1) {
-        ASSERT_TRUE(zero_fill(*device, kArea).has_value());
+        ASSERT_TRUE(zero_fill(*device, kEjectArea).has_value());
       }
       JournaledWriter writer(*device, *journal, integrity::StampKeys::for_run(*identity), sectors_per_block,
                              next_write_id);
-      ASSERT_TRUE(writer.write(kArea, static_cast<std::uint64_t>(cycle), WriteMode::normal).has_value());
+      ASSERT_TRUE(writer.write(kEjectArea, static_cast<std::uint64_t>(cycle), WriteMode::normal).has_value());
       next_write_id = writer.next_write_id();
       ASSERT_TRUE(journal->quiesced().has_value());
     }
@@ -59,7 +59,7 @@ TEST(Hotplug, EjectReattachCyclesKeepAcknowledgedWrites) {
     RecordProperty("attach_ms_cycle_" + std::to_string(cycle), std::to_string(refound->elapsed.count()));
     ASSERT_LE(refound->elapsed, budget) << "F10: the device took " << refound->elapsed.count()
                                         << " ms to come back; budget " << budget.count() << " ms";
-    auto verdict = verify_durability(refound->dut.raw_node, *identity, *journal_path, kArea,
+    auto verdict = verify_durability(refound->dut.raw_node, *identity, *journal_path, kEjectArea,
                                      sectors_per_block, AfterEvent::clean_eject);
     ASSERT_TRUE(verdict.has_value()) << verdict.error().message();
     for (const std::string& failure : verdict->failures) {

@@ -6,9 +6,6 @@
 namespace simdext::testing {
 namespace {
 
-constexpr auto kIn = TransferDirection::target_to_host;
-constexpr auto kOut = TransferDirection::host_to_target;
-
 using ControllerTest = ModelTest;
 
 std::string with_rule(const std::string& rule) { return std::string(kSmallProfile) + "\n[[rule]]\n" + rule; }

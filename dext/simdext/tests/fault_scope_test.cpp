@@ -11,8 +11,6 @@
 namespace simdext::testing {
 namespace {
 
-constexpr auto kIn = TransferDirection::target_to_host;
-constexpr auto kOut = TransferDirection::host_to_target;
 constexpr std::array<Initiator, 2> kPaths{Initiator::host, Initiator::passthrough};
 const std::vector<uint8_t> kPoison(64, 0xA5);  // what the fixture fills a data-in buffer with
 

@@ -4,9 +4,6 @@
 namespace simdext::testing {
 namespace {
 
-constexpr auto kIn = TransferDirection::target_to_host;
-constexpr auto kOut = TransferDirection::host_to_target;
-
 using LogicalUnitTest = ModelTest;
 
 TEST_F(LogicalUnitTest, PowerOnUnitAttentionOnceThenGood) {  // SAM-5 5.14, SPC-4 29h/00h

@@ -14,6 +14,10 @@
 
 namespace simdext::testing {
 
+// Data-in and data-out, as the tests of every command class spell them.
+inline constexpr auto kIn = TransferDirection::target_to_host;
+inline constexpr auto kOut = TransferDirection::host_to_target;
+
 inline constexpr const char* kSmallProfile = R"(
 [controller]
 max_transfer_size = "64KiB"

@@ -6,8 +6,6 @@
 namespace simdext::testing {
 namespace {
 
-constexpr auto kIn = TransferDirection::target_to_host;
-constexpr auto kOut = TransferDirection::host_to_target;
 constexpr uint64_t kTwo32 = 1ull << 32;
 
 // Target 3 LUN 1 of kSmallProfile has 2^32 + 2^20 blocks: bit 32 exists.

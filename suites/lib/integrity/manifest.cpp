@@ -13,6 +13,7 @@
 
 #include "core/atomic_file.h"
 #include "core/unique_fd.h"
+#include "integrity/finding.h"  // to_hex
 
 namespace dextqual::integrity {
 namespace {
@@ -20,13 +21,6 @@ namespace {
 constexpr std::uint64_t kDigestStream = 0;  // subkey stream for content digests
 constexpr std::uint64_t kMacStream = 1;     // subkey stream for the manifest's own MAC
 constexpr std::string_view kFormat = "dextqual-manifest";
-
-std::string to_hex(const std::uint8_t* bytes, std::size_t size) {
-  std::string hex(size * 2 + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), bytes, size);
-  hex.pop_back();
-  return hex;
-}
 
 std::string blake2b_hex(std::string_view text, const LongKey& key) {
   std::array<std::uint8_t, crypto_generichash_BYTES> digest{};

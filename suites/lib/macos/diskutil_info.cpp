@@ -8,11 +8,6 @@
 namespace dextqual::macos {
 namespace {
 
-std::string text(const nlohmann::json& dict, const char* key) {
-  const auto it = dict.find(key);
-  return it != dict.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 std::optional<std::uint64_t> first_size(const nlohmann::json& dict, std::initializer_list<const char*> keys) {
   for (const char* key : keys) {
     if (auto it = dict.find(key); it != dict.end()) {
@@ -38,7 +33,7 @@ Status reject_error_dict(const nlohmann::json& plist, const char* verb) {
     return fail(std::string("diskutil ") + verb + " -plist", "the plist is not a dictionary");
   }
   if (plist_flag(plist, "Error") == true) {
-    return fail(std::string("diskutil ") + verb + " -plist", text(plist, "ErrorMessage"));
+    return fail(std::string("diskutil ") + verb + " -plist", plist_text(plist, "ErrorMessage"));
   }
   return {};
 }
@@ -48,7 +43,7 @@ std::vector<std::string> strings_in(const nlohmann::json& dict, const char* key,
   std::vector<std::string> out;
   if (auto it = dict.find(key); it != dict.end() && it->is_array()) {
     for (const nlohmann::json& entry : *it) {
-      if (std::string value = text(entry, inner); !value.empty()) out.push_back(std::move(value));
+      if (std::string value = plist_text(entry, inner); !value.empty()) out.push_back(std::move(value));
     }
   }
   return out;
@@ -56,15 +51,16 @@ std::vector<std::string> strings_in(const nlohmann::json& dict, const char* key,
 
 DiskutilVolume volume_from(const nlohmann::json& dict, bool apfs_volume) {
   DiskutilVolume volume;
-  volume.device_identifier = text(dict, "DeviceIdentifier");
+  volume.device_identifier = plist_text(dict, "DeviceIdentifier");
   volume.size_bytes = first_size(dict, {"Size", "CapacityInUse"});
-  volume.content = text(dict, "Content");
-  volume.mount_point = text(dict, "MountPoint");
-  volume.volume_name = text(dict, "VolumeName");
+  volume.content = plist_text(dict, "Content");
+  volume.mount_point = plist_text(dict, "MountPoint");
+  volume.volume_name = plist_text(dict, "VolumeName");
   volume.apfs_volume = apfs_volume;
   if (auto it = dict.find("MountedSnapshots"); it != dict.end() && it->is_array()) {
     for (const nlohmann::json& snapshot : *it) {
-      volume.mounted_snapshots.push_back({text(snapshot, "SnapshotBSD"), text(snapshot, "SnapshotMountPoint"),
+      volume.mounted_snapshots.push_back({plist_text(snapshot, "SnapshotBSD"),
+                                          plist_text(snapshot, "SnapshotMountPoint"),
                                           plist_flag(snapshot, "Sealed")});
     }
   }
@@ -77,8 +73,8 @@ Result<DiskutilInfo> parse_diskutil_info(std::string_view output) {
   DQ_TRY_ASSIGN(const nlohmann::json plist, parse_plist(output));
   DQ_TRY(reject_error_dict(plist, "info"));
   DiskutilInfo info;
-  info.device_identifier = text(plist, "DeviceIdentifier");
-  info.device_node = text(plist, "DeviceNode");
+  info.device_identifier = plist_text(plist, "DeviceIdentifier");
+  info.device_node = plist_text(plist, "DeviceNode");
   if (info.device_identifier.empty()) {
     return fail("diskutil info -plist", "no DeviceIdentifier");
   }
@@ -87,19 +83,19 @@ Result<DiskutilInfo> parse_diskutil_info(std::string_view output) {
     info.block_size = static_cast<std::uint32_t>(*block);
   }
   info.whole_disk = plist_flag(plist, "WholeDisk").value_or(false);
-  info.parent_whole_disk = text(plist, "ParentWholeDisk");
-  info.bus_protocol = text(plist, "BusProtocol");
-  info.media_name = text(plist, "MediaName");
-  info.mount_point = text(plist, "MountPoint");
-  info.volume_name = text(plist, "VolumeName");
-  info.content = text(plist, "Content");
+  info.parent_whole_disk = plist_text(plist, "ParentWholeDisk");
+  info.bus_protocol = plist_text(plist, "BusProtocol");
+  info.media_name = plist_text(plist, "MediaName");
+  info.mount_point = plist_text(plist, "MountPoint");
+  info.volume_name = plist_text(plist, "VolumeName");
+  info.content = plist_text(plist, "Content");
   info.internal = plist_flag(plist, "Internal");
   info.removable = first_flag(plist, {"Removable", "RemovableMedia", "RemovableMediaOrExternalDevice"});
   info.writable = first_flag(plist, {"WritableMedia", "Writable"});
   info.solid_state = plist_flag(plist, "SolidState");
-  info.virtual_or_physical = text(plist, "VirtualOrPhysical");
+  info.virtual_or_physical = plist_text(plist, "VirtualOrPhysical");
   info.apfs_snapshot = plist_flag(plist, "APFSSnapshot").value_or(false);
-  info.apfs_container = text(plist, "APFSContainerReference");
+  info.apfs_container = plist_text(plist, "APFSContainerReference");
   info.apfs_physical_stores = strings_in(plist, "APFSPhysicalStores", "APFSPhysicalStore");
   info.core_storage_pvs = strings_in(plist, "CoreStoragePVs", "CoreStoragePVDisk");
   return info;
@@ -115,11 +111,11 @@ Result<std::vector<DiskutilWholeDisk>> parse_diskutil_list(std::string_view outp
   std::vector<DiskutilWholeDisk> disks;
   for (const nlohmann::json& entry : *all) {
     DiskutilWholeDisk disk;
-    disk.device_identifier = text(entry, "DeviceIdentifier");
+    disk.device_identifier = plist_text(entry, "DeviceIdentifier");
     disk.size_bytes = first_size(entry, {"Size"});
-    disk.content = text(entry, "Content");
-    disk.mount_point = text(entry, "MountPoint");
-    disk.volume_name = text(entry, "VolumeName");
+    disk.content = plist_text(entry, "Content");
+    disk.mount_point = plist_text(entry, "MountPoint");
+    disk.volume_name = plist_text(entry, "VolumeName");
     disk.apfs_physical_stores = strings_in(entry, "APFSPhysicalStores", "DeviceIdentifier");
     for (const char* key : {"Partitions", "APFSVolumes"}) {
       if (auto it = entry.find(key); it != entry.end() && it->is_array()) {

@@ -4,19 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include "macos/recorded_listing_test_support.h"
 #include "macos/replayed_commands.h"
 
 namespace dextqual::macos {
 namespace {
 
-std::vector<DiskutilWholeDisk> listing(const char* fixture) {
-  auto disks = parse_diskutil_list(recorded(fixture));
-  EXPECT_TRUE(disks) << disks.error().message();
-  return disks ? *disks : std::vector<DiskutilWholeDisk>{};
-}
-
 TEST(ErasedVolume, ApfsVolumeLivesInTheContainerOnTheDisksPartition) {
-  const auto list = listing("diskutil/hst-imager/list-all-usb-stick.plist");
+  const auto list = recorded_listing("diskutil/hst-imager/list-all-usb-stick.plist");
   auto volume = volume_of_erased_disk(list, "disk0", "Preboot");
   ASSERT_TRUE(volume) << volume.error().message();
   EXPECT_EQ(volume->device_identifier, "disk1s2");
@@ -27,15 +22,15 @@ TEST(ErasedVolume, ApfsVolumeLivesInTheContainerOnTheDisksPartition) {
 }
 
 TEST(ErasedVolume, PlainPartitionForOtherFilesystems) {
-  auto volume =
-      volume_of_erased_disk(listing("diskutil/hst-imager/list-all-usb-ide-adapter.plist"), "disk2", "PC");
+  auto volume = volume_of_erased_disk(recorded_listing("diskutil/hst-imager/list-all-usb-ide-adapter.plist"),
+                                      "disk2", "PC");
   ASSERT_TRUE(volume) << volume.error().message();
   EXPECT_EQ(volume->device_identifier, "disk2s1");
   EXPECT_EQ(volume->mount_point, "/Volumes/PC");
 }
 
 TEST(ErasedVolume, MissingVolumeOrDiskSaysWhatTheListingShows) {
-  const auto list = listing("diskutil/hst-imager/list-all-usb-stick.plist");
+  const auto list = recorded_listing("diskutil/hst-imager/list-all-usb-stick.plist");
   auto missing = volume_of_erased_disk(list, "disk0", "DQ");
   ASSERT_FALSE(missing);
   EXPECT_NE(missing.error().message().find("disk1s1 'macOS – data'"), std::string::npos)

@@ -138,4 +138,9 @@ std::optional<bool> plist_flag(const nlohmann::json& dict, const char* key) {
   return std::nullopt;
 }
 
+std::string plist_text(const nlohmann::json& dict, const char* key) {
+  const auto it = dict.find(key);
+  return it != dict.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 }  // namespace dextqual::macos

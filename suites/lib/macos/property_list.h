@@ -19,6 +19,9 @@ namespace dextqual::macos {
 // A size in bytes from a plist value that may be <integer> or <real> (MACOS.md §7); nullopt otherwise.
 [[nodiscard]] std::optional<std::uint64_t> plist_size(const nlohmann::json& value);
 
+// The <string> under `key`; "" when absent or not a string (keys come and go by macOS version).
+[[nodiscard]] std::string plist_text(const nlohmann::json& dict, const char* key);
+
 // A flag that may be <true/>/<false/> or the strings "Yes"/"No" (`Sealed`); nullopt when absent or other.
 [[nodiscard]] std::optional<bool> plist_flag(const nlohmann::json& dict, const char* key);
 

@@ -5,25 +5,20 @@
 
 #include <gtest/gtest.h>
 
+#include "macos/recorded_listing_test_support.h"
 #include "macos/replayed_commands.h"
 
 namespace dextqual::macos {
 namespace {
 
-std::vector<DiskutilWholeDisk> listing(const char* fixture) {
-  auto disks = parse_diskutil_list(recorded(fixture));
-  EXPECT_TRUE(disks) << disks.error().message();
-  return disks ? *disks : std::vector<DiskutilWholeDisk>{};
-}
-
 TEST(SystemDisks, BigSurSealedSnapshotLeadsToThePhysicalStore) {
   // / is disk1s5s1, a snapshot in container disk1 on disk0s2; the USB stick disk2 is not the system.
-  const auto list = listing("diskutil/hst-imager/list-all-usb-stick.plist");
+  const auto list = recorded_listing("diskutil/hst-imager/list-all-usb-stick.plist");
   EXPECT_EQ(system_disks_from(list, DiskutilInfo{}, {}), (std::vector<std::string>{"disk0", "disk1"}));
 }
 
 TEST(SystemDisks, HighSierraRootInfoAndApfsListAgree) {
-  const auto list = listing("diskutil/cauliflowervest/list.plist");
+  const auto list = recorded_listing("diskutil/cauliflowervest/list.plist");
   auto root = parse_diskutil_info(recorded("diskutil/cauliflowervest/info-root.plist"));
   ASSERT_TRUE(root) << root.error().message();
   auto containers = parse_apfs_list(recorded("diskutil/cauliflowervest/apfs-list.plist"));
@@ -35,7 +30,7 @@ TEST(SystemDisks, HighSierraRootInfoAndApfsListAgree) {
 
 TEST(SystemDisks, CoreStorageRootOnItsPhysicalVolume) {
   // / is CoreStorage volume disk1 on disk0s2; `diskutil info -plist /` on that Mac is disk1's info.
-  const auto list = listing("diskutil/drivelist/list-corestorage-root.plist");
+  const auto list = recorded_listing("diskutil/drivelist/list-corestorage-root.plist");
   auto root = parse_diskutil_info(recorded("diskutil/drivelist/info-disk1-corestorage-root.plist"));
   ASSERT_TRUE(root) << root.error().message();
   EXPECT_EQ(system_disks_from(list, *root, {}), (std::vector<std::string>{"disk0", "disk1"}));
