@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks formatting (clang-format) and, with --tidy, runs clang-tidy over the project's sources.
 #   ci/lint.sh          clang-format --dry-run --Werror on every tracked .cpp/.h (seconds; CI runs it)
-#   ci/lint.sh --tidy   also clang-tidy (needs a configured build/ for compile_commands.json)
+#   ci/lint.sh --tidy   also clang-tidy (configures build-tidy/ for a per-file compile_commands.json:
+#                       build/ is a unity build under ci/build.sh, whose database lists the batches)
 # clang-tidy must be 16 or newer: libstdc++ 12's <expected> needs C++20 concepts that clang 14
 # does not have, so Debian's default clang-tidy 14 cannot parse this code base. On Debian 12:
 # `apt-get install clang-tidy-19`. A full clang-tidy pass takes ~20 min on 2 cores, so CI does not.
@@ -21,4 +22,5 @@ if [[ -z "$tidy" ]]; then
   exit 2
 fi
 mapfile -t units < <(git ls-files '*.cpp')
-printf '%s\n' "${units[@]}" | xargs -P "$(nproc)" -n 8 "$tidy" -p build --quiet
+cmake -S . -B build-tidy -G Ninja -DCMAKE_UNITY_BUILD=OFF -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
+printf '%s\n' "${units[@]}" | xargs -P "$(nproc)" -n 8 "$tidy" -p build-tidy --quiet
