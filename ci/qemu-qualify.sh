@@ -49,6 +49,8 @@ start=$(date +%s)
 kernel_dir=$("$source_dir/fixtures/qemu/fetch-kernel.sh" "$build/qemu/cache") || exit $?
 # The package tree: the build's install rules, exactly what cpack puts in the .deb (ci/package.sh).
 cmake --install "$build" --prefix "$work/package/usr" --strip >/dev/null
+product=/usr/share/dextqual/products/qemu-scsi-hd-$hba.toml  # the Identity tests' product file (F7)
+[[ -f "$work/package$product" ]] || { echo "qemu-qualify: the package has no $product" >&2; exit 2; }
 # The DUT's identity: simdext's own LU serial and WWN, given to scsi-hd (serial=, wwn=).
 read -r serial wwn < <(python3 - "$profile_file" <<'PY'
 import os, sys, tomllib
@@ -79,7 +81,7 @@ serial = "$serial"
 allow_data_loss = "$serial"
 
 [product]
-file = "/usr/share/dextqual/products/qemu-scsi-hd.toml"
+file = "$product"
 
 [hooks]
 replug = "/usr/lib/dq/plug-hook replug"

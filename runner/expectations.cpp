@@ -4,6 +4,15 @@
 #include <algorithm>
 
 namespace dextqual::runner {
+namespace {
+
+// A reason is quoted in a result's one-line message; a TOML multi-line string wraps at ~100 columns.
+std::string one_line(std::string text) {
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  return text;
+}
+
+}  // namespace
 
 Result<Expectations> Expectations::load(const std::filesystem::path& path) {
   Expectations expectations;
@@ -32,7 +41,7 @@ Result<Expectations> Expectations::load(const std::filesystem::path& path) {
     }
     const auto pattern = split_suite_pattern(*tests);
     expectations.entries_.push_back({*tests, pattern.suite, TestFilter(pattern.filter),
-                                     (*entry)["reason"].value_or(std::string("no reason given")),
+                                     one_line((*entry)["reason"].value_or(std::string("no reason given"))),
                                      (*entry)["evidence"].value_or(std::string())});
   }
   return expectations;

@@ -31,7 +31,7 @@ TEST(Expectations, XfailAndXpass) {
 
 TEST(Expectations, EvidenceLeadsTheDetailOfAnXfail) {
   const auto path = std::filesystem::temp_directory_path() / "dextqual-expectations-evidence-test.toml";
-  std::ofstream(path) << "[[expect]]\ntests = \"scsi:Cdb/ModeSense.*\"\nreason = \"pads\"\n"
+  std::ofstream(path) << "[[expect]]\ntests = \"scsi:Cdb/ModeSense.*\"\nreason = \"\"\"pads\nto 255\"\"\"\n"
                          "evidence = \"MODE SENSE(6) [1a 00 3f 00 ff 00]: residual 0\"\n";
   auto expectations = Expectations::load(path);
   std::filesystem::remove(path);
@@ -42,6 +42,7 @@ TEST(Expectations, EvidenceLeadsTheDetailOfAnXfail) {
                              .detail = "the suite's text"};
   expectations->apply(failed);
   EXPECT_EQ(failed.verdict, reports::Verdict::xfail);
+  EXPECT_EQ(failed.message.find('\n'), std::string::npos) << "a message is one line: " << failed.message;
   EXPECT_EQ(failed.detail.find("Recorded evidence of the known failure:\nMODE SENSE(6) [1a 00 3f 00 ff 00]"),
             0U);
   EXPECT_NE(failed.detail.find("the suite's text"), std::string::npos);
