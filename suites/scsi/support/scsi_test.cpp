@@ -12,6 +12,7 @@ struct Shared {
   // The other LUs that answered READ CAPACITY(16), probed once per binary: a LU that stalls (F6) costs
   // a command timeout per probe, and five tests ask.
   std::optional<std::vector<std::pair<Address, Geometry>>> other_lus;
+  bool power_on_attention_taken = false;
 };
 
 Shared& shared() {
@@ -26,6 +27,19 @@ void ScsiTest::SetUp() {
   auto initiator = ::dextqual::testing::dut_handle().scsi();
   ASSERT_TRUE(initiator) << "cannot open the DUT's pass-through: " << initiator.error().message();
   initiator_ = *initiator;
+  // SAM-5 5.14: a LU reports each pending UNIT ATTENTION (power on, reset) to the next command of the
+  // nexus instead of executing it. A host's OS takes them at attach; simdext's pass-through has no
+  // attach, so whichever test ran first met them, and which test runs first is GoogleTest's
+  // registration order (a unity build changed it). Take them once per binary, before any test.
+  Shared& state = shared();
+  if (!state.power_on_attention_taken) {
+    state.power_on_attention_taken = true;
+    constexpr int kQueuedAttentionsAtMost = 4;
+    for (int i = 0; i < kQueuedAttentionsAtMost; ++i) {
+      auto tur = initiator_->run(test_unit_ready());
+      if (!tur || tur->good() || !tur->sense() || tur->sense()->key != sense_key::kUnitAttention) break;
+    }
+  }
 }
 
 const Geometry& ScsiTest::geometry() {
