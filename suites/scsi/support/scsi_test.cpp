@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "scsi/capacity_data.h"
+#include "scsi/sense.h"
 
 namespace dextqual::scsi::suite {
 namespace {
@@ -30,14 +31,19 @@ void ScsiTest::SetUp() {
   // SAM-5 5.14: a LU reports each pending UNIT ATTENTION (power on, reset) to the next command of the
   // nexus instead of executing it. A host's OS takes them at attach; simdext's pass-through has no
   // attach, so whichever test ran first met them, and which test runs first is GoogleTest's
-  // registration order (a unity build changed it). Take them once per binary, before any test.
+  // registration order (a unity build changed it). Take them once per binary, before any test, with
+  // REQUEST SENSE, which reports a pending attention as its data and clears it (SPC-4 5.11): not with
+  // TEST UNIT READY, which the TUR tests and a faulty LU (scsi-sense-with-good) judge on their own.
   Shared& state = shared();
   if (!state.power_on_attention_taken) {
     state.power_on_attention_taken = true;
     constexpr int kQueuedAttentionsAtMost = 4;
+    constexpr uint8_t kSenseBytes = 252;
     for (int i = 0; i < kQueuedAttentionsAtMost; ++i) {
-      auto tur = initiator_->run(test_unit_ready());
-      if (!tur || tur->good() || !tur->sense() || tur->sense()->key != sense_key::kUnitAttention) break;
+      auto reply = initiator_->run_in(request_sense(kSenseBytes), kSenseBytes);
+      if (!reply || !reply->good()) break;
+      auto pending = parse_sense(reply->returned());
+      if (!pending || pending->key != sense_key::kUnitAttention) break;
     }
   }
 }
