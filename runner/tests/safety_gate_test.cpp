@@ -2,33 +2,17 @@
 // and the one good device is admitted (also when it came back under another number). The same traps
 // on real loop devices and simdext are in tests/safety_matrix.sh (label e2e).
 #include "runner/safety_gate.h"
-#include "runner/tests/safety_gate_test_support.h"
 
 #include <gtest/gtest.h>
+
+#include "device/block_devices_test_support.h"
+#include "runner/tests/safety_gate_test_support.h"
 
 namespace dextqual::runner {
 namespace {
 
-using device::BlockDevice;
-
-BlockDevice disk(std::string name, std::string serial, std::string wwn = {}) {
-  BlockDevice device;
-  device.name = name;
-  device.node = "/dev/" + name;
-  device.disk = name;
-  device.identity.serial = std::move(serial);
-  device.identity.wwn = std::move(wwn);
-  return device;
-}
-
-BlockDevice partition(std::string name, std::string disk_name) {
-  BlockDevice device;
-  device.name = name;
-  device.node = "/dev/" + name;
-  device.is_partition = true;
-  device.disk = std::move(disk_name);
-  return device;
-}
+using device::disk;
+using device::partition;
 
 HostSnapshot host() {
   HostSnapshot snapshot;

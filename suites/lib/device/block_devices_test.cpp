@@ -2,29 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include "device/block_devices_test_support.h"
 #include "device/find_again.h"
 
 namespace dextqual::device {
 namespace {
 
 using namespace std::chrono_literals;
-
-BlockDevice disk(std::string name, std::string serial, std::string wwn = {}) {
-  BlockDevice device;
-  device.name = name;
-  device.node = "/dev/" + name;
-  device.disk = name;
-  device.identity.serial = std::move(serial);
-  device.identity.wwn = std::move(wwn);
-  return device;
-}
-
-BlockDevice partition(std::string name, std::string disk_name) {
-  BlockDevice device = disk(std::move(name), "");
-  device.is_partition = true;
-  device.disk = std::move(disk_name);
-  return device;
-}
 
 TEST(BlockDevices, SystemDisksAreTheDisksBehindSystemMountsAndSwap) {
   const std::vector<BlockDevice> devices = {disk("sda", "A"), partition("sda1", "sda"),
