@@ -2,10 +2,10 @@
 // cut, a restart standing in for a host reboot — and finding it again afterwards by identity, never by
 // a remembered path (/dev/loop3 and /dev/disk5 can come back under another number; ARCHITECTURE.md).
 //
-// Implementations: simdext through its control CLI (lifecycle_simdext.cpp); a real Linux SCSI disk
-// through sysfs `device/delete` and a host rescan (linux/lifecycle_linux_device.cpp); what only a lab
-// can do through the station's hooks (lifecycle_hooks.cpp: power_cycle, replug). An event the DUT
-// cannot undergo answers why_unsupported() with a reason, and the test skips with it.
+// Implementations: simdext through its control CLI (lifecycle_simdext.cpp); a real disk by the OS's own
+// mechanism (platform/<os>/lifecycle_<os>_device.cpp, on lifecycle_platform_device.h); what only a lab can
+// do through the station's hooks (lifecycle_hooks.cpp: power_cycle, replug). An event the DUT cannot
+// undergo answers why_unsupported() with a reason, and the test skips with it.
 #pragma once
 
 #include <chrono>

@@ -13,7 +13,7 @@
 
 #include "core/unique_fd.h"
 #include "device/find_again.h"
-#include "lifecycle/lifecycle_device.h"
+#include "lifecycle/lifecycle_platform_device.h"
 
 namespace dextqual::platform {
 namespace {
@@ -29,40 +29,11 @@ Status write_sysfs(const fs::path& path, const std::string& value) {
   return {};
 }
 
-class LinuxScsiDeviceLifecycle final : public DeviceLifecycle {
+class LinuxScsiDeviceLifecycle final : public PlatformDeviceLifecycle {
  public:
   explicit LinuxScsiDeviceLifecycle(std::string node) : name_(fs::path(node).filename().string()) {}
 
   std::string method() const override { return "linux sysfs (device/delete, host scan)"; }
-
-  std::optional<std::string> why_unsupported(DeviceEvent event) const override {
-    switch (event) {
-      case DeviceEvent::eject:
-      case DeviceEvent::attach:
-        if (!fs::exists(fs::path("/sys/block") / name_ / "device" / "delete") && host_.empty()) {
-          return "/dev/" + name_ + " is not a SCSI disk (no sysfs device/delete)";
-        }
-        return std::nullopt;
-      case DeviceEvent::detach:
-        return "a surprise removal cannot be made from software on a real disk";
-      case DeviceEvent::power_cut:
-        return "cutting the device's power needs the lab";
-      case DeviceEvent::restart:
-        return "a host reboot is the runner's job (station hook 'reboot')";
-    }
-    return "unknown event";
-  }
-
-  Status apply(DeviceEvent event) override {
-    if (auto reason = why_unsupported(event)) {
-      return fail(to_string(event) + " /dev/" + name_, *reason);
-    }
-    if (event == DeviceEvent::eject) {
-      return eject();
-    }
-    // "- - -": every channel, target and LUN of the host the disk was on.
-    return write_sysfs(fs::path("/sys/class/scsi_host") / host_ / "scan", "- - -");
-  }
 
   Result<DutDescription> find_again(const DutDescription& before, std::chrono::milliseconds budget) override {
     device::FindOptions options;
@@ -76,12 +47,28 @@ class LinuxScsiDeviceLifecycle final : public DeviceLifecycle {
   }
 
  private:
+  std::string node() const override { return "/dev/" + name_; }
+
+  std::optional<std::string> why_cannot_eject_or_attach(DeviceEvent /*event*/) const override {
+    if (!fs::exists(fs::path("/sys/block") / name_ / "device" / "delete") && host_.empty()) {
+      return node() + " is not a SCSI disk (no sysfs device/delete)";
+    }
+    return std::nullopt;
+  }
+
+  Status eject_or_attach(DeviceEvent event) override {
+    if (event == DeviceEvent::eject) {
+      return eject();
+    }
+    // "- - -": every channel, target and LUN of the host the disk was on.
+    return write_sysfs(fs::path("/sys/class/scsi_host") / host_ / "scan", "- - -");
+  }
+
   Status eject() {
-    const std::string node = "/dev/" + name_;
     {
-      const UniqueFd fd(::open(node.c_str(), O_RDONLY | O_CLOEXEC));
+      const UniqueFd fd(::open(node().c_str(), O_RDONLY | O_CLOEXEC));
       if (!fd || ::fsync(fd.get()) != 0) {
-        return fail_errno("flush " + node + " before eject");
+        return fail_errno("flush " + node() + " before eject");
       }
     }
     // .../hostN/targetN:C:T/N:C:T:L: remember the host to rescan on attach.

@@ -5,47 +5,19 @@
 // suites/lib/macos/'s, which are tested everywhere.
 #include <algorithm>
 
-#include "lifecycle/lifecycle_device.h"
+#include "lifecycle/lifecycle_platform_device.h"
 #include "macos/diskutil_error.h"
 #include "macos/find_by_identity.h"
 
 namespace dextqual::platform {
 namespace {
 
-class MacosDeviceLifecycle final : public DeviceLifecycle {
+class MacosDeviceLifecycle final : public PlatformDeviceLifecycle {
  public:
   MacosDeviceLifecycle(std::string node, CommandRunner runner)
       : node_(std::move(node)), runner_(std::move(runner)) {}
 
   std::string method() const override { return "macos diskutil"; }
-
-  std::optional<std::string> why_unsupported(DeviceEvent event) const override {
-    switch (event) {
-      case DeviceEvent::eject:
-        return std::nullopt;
-      case DeviceEvent::attach:
-        return "an ejected disk comes back only when re-plugged or power-cycled";
-      case DeviceEvent::detach:
-        return "a surprise removal cannot be made from software";
-      case DeviceEvent::power_cut:
-        return "cutting the device's power needs the lab";
-      case DeviceEvent::restart:
-        return "a host reboot is the runner's job (station hook 'reboot')";
-    }
-    return "unknown event";
-  }
-
-  Status apply(DeviceEvent event) override {
-    if (auto reason = why_unsupported(event)) {
-      return fail(to_string(event) + " " + node_, *reason);
-    }
-    const CommandLine command{{"diskutil", "eject", node_}};
-    DQ_TRY_ASSIGN(const CommandOutput output, runner_(command));
-    if (auto error = macos::diskutil_error(output)) {
-      return fail(describe(command), error->describe());
-    }
-    return {};
-  }
 
   Result<DutDescription> find_again(const DutDescription& before, std::chrono::milliseconds budget) override {
     // macOS renumbers disks in attach order: look the DUT up by serial/WWN (suites/lib/macos/, tested
@@ -62,6 +34,25 @@ class MacosDeviceLifecycle final : public DeviceLifecycle {
   }
 
  private:
+  std::string node() const override { return node_; }
+
+  std::optional<std::string> why_cannot_eject_or_attach(DeviceEvent event) const override {
+    if (event == DeviceEvent::attach) {
+      return "an ejected disk comes back only when re-plugged or power-cycled";
+    }
+    return std::nullopt;
+  }
+
+  // Only eject gets here: attach is refused above.
+  Status eject_or_attach(DeviceEvent /*event*/) override {
+    const CommandLine command{{"diskutil", "eject", node_}};
+    DQ_TRY_ASSIGN(const CommandOutput output, runner_(command));
+    if (auto error = macos::diskutil_error(output)) {
+      return fail(describe(command), error->describe());
+    }
+    return {};
+  }
+
   std::string node_;
   CommandRunner runner_;
 };
