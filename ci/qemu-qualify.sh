@@ -66,6 +66,8 @@ for target in profile["target"]:
             print(lun.get("serial", "DQ0001"), lun.get("wwn", "5000c50015ea71ac"))
 PY
 )
+# A 3 TiB disk beside the DUT (qualify_host.py): the other LU the SCSI suite's 2 TiB tests may write.
+big_lu_serial=DQBIGLU0001
 cat >"$work/config" <<CONF
 SERIAL=$serial
 MODE=$mode
@@ -79,6 +81,7 @@ name = "qemu-$hba"
 [device]
 serial = "$serial"
 allow_data_loss = "$serial"
+allow_data_loss_other_lus = ["$big_lu_serial"]
 
 [product]
 file = "$product"
@@ -109,7 +112,7 @@ DQ_REBOOT_MODE=$reboot_mode "$source_dir/fixtures/qemu/build-system-disk.sh" "$k
 set +e
 python3 "$source_dir/fixtures/qemu/qualify_host.py" --hba "$hba" --kernel "$kernel_dir/vmlinux" \
   --initrd "$work/guest/initrd.cpio.gz" --system-disk "$work/guest/system.img" --simdext "$simdext" \
-  --profile "$profile_file" --sim-state "$work/simdext" --work "$work" --serial "$serial" --wwn "$wwn" \
+  --profile "$profile_file" --sim-state "$work/simdext" --work "$work" --serial "$serial" --wwn "$wwn" --big-lu-serial "$big_lu_serial" \
   --timeout "${DQ_QEMU_TIMEOUT:-5400}"
 rc=$?
 set -e

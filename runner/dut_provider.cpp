@@ -66,6 +66,7 @@ RebootOutcome reboot_simdext(const std::filesystem::path& simdext_binary, const 
     return failed("the device after the restart has another identity");
   }
   found->allow_data_loss = original.allow_data_loss;
+  found->writable_other_lus = original.writable_other_lus;
   found->quick = original.quick;
   found->state_dir = original.state_dir;
   if (auto saved = save_dut(dut_json.string(), *found); !saved) return failed(saved.error().message());
@@ -111,7 +112,8 @@ CommandResult<ProvisionedDut> provision_device(const RunOptions& options,
                                                const LockHolder& holder) {
   // Admission writes nothing: a refusal leaves no trace (not even the state directory). Nor does a
   // DUT that another run holds: its state and report directories may well be this run's too.
-  auto admitted = admit_device(DeviceRequest{options.device, options.device_file, options.allow_data_loss});
+  auto admitted = admit_device(DeviceRequest{options.device, options.device_file, options.allow_data_loss,
+                                             options.allow_data_loss_other_lus});
   if (!admitted) return usage_error(admitted.error().message());
   auto lock = DutLock::acquire(default_lock_dir(), admitted->identity, admitted->raw_node, holder);
   if (!lock) return usage_error(lock.error().message());

@@ -39,6 +39,9 @@ int inspect_command(const DeviceRequest& request) {
   std::cout << "safety gate: admitted " << admitted->raw_node << " ("
             << (admitted->allow_data_loss ? "destructive tests allowed" : "non-destructive tests only")
             << ")\n";
+  for (const auto& lu : admitted->writable_other_lus) {
+    std::cout << "safety gate: admitted other LU " << lu << " (the SCSI suite may write it)\n";
+  }
   return kAllPassed;
 }
 

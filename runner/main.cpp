@@ -44,6 +44,9 @@ void add_run_options(CLI::App& command, RunOptions& options) {
       ->check(CLI::ExistingFile);
   command.add_option("--allow-data-loss", options.allow_data_loss,
                      "serial or WWN of the DUT: allows destructive tests on exactly that device");
+  command.add_option("--allow-data-loss-other-lu", options.allow_data_loss_other_lus,
+                     "serial or WWN of another LU of the DUT's transport the SCSI suite may write too "
+                     "(the 2 TiB rule on a larger LU; repeatable; each passes the same safety gate)");
   command.add_option("--dext", options.dext_bundle_id,
                      "bundle id of the DEXT under test: the run starts only if `systemextensionsctl list` "
                      "shows it [activated enabled] (macOS; default: the station's [dext] bundle_id)");
@@ -132,6 +135,7 @@ int main(int argc, char** argv) {
       "inspect", "show a device's identity and what the safety gate decides; writes nothing");
   inspect->add_option("--device", inspect_request.device, "device path (or give --device-file)");
   inspect->add_option("--allow-data-loss", inspect_request.allow_data_loss, "serial or WWN, as for run");
+  inspect->add_option("--allow-data-loss-other-lu", inspect_request.allow_data_loss_other_lus, "as for run");
   inspect->add_option("--device-file", inspect_request.device_file, "station file")->check(CLI::ExistingFile);
 
   std::string resume_state;

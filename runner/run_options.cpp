@@ -7,6 +7,7 @@ nlohmann::json to_json(const RunOptions& o) {
           {"device", o.device},
           {"device_file", o.device_file},
           {"allow_data_loss", o.allow_data_loss},
+          {"allow_data_loss_other_lus", o.allow_data_loss_other_lus},
           {"no_dut", o.no_dut},
           {"dext_bundle_id", o.dext_bundle_id},
           {"suites", o.suites},
@@ -33,6 +34,7 @@ RunOptions run_options_from_json(const nlohmann::json& j) {
   o.device = j.value("device", "");
   o.device_file = j.value("device_file", "");
   o.allow_data_loss = j.value("allow_data_loss", "");
+  o.allow_data_loss_other_lus = j.value("allow_data_loss_other_lus", std::vector<std::string>{});
   o.no_dut = j.value("no_dut", false);
   o.dext_bundle_id = j.value("dext_bundle_id", "");
   o.suites = j.value("suites", std::vector<std::string>{});

@@ -10,10 +10,11 @@
 namespace dextqual::runner {
 
 struct RunOptions {
-  std::string sim_profile;          // --sim: a path or a name under fixtures/faults; default clean.toml
-  std::string device;               // --device PATH (real hardware)
-  std::string device_file;          // --device-file station.toml
-  std::string allow_data_loss;      // --allow-data-loss=<serial or WWN>
+  std::string sim_profile;      // --sim: a path or a name under fixtures/faults; default clean.toml
+  std::string device;           // --device PATH (real hardware)
+  std::string device_file;      // --device-file station.toml
+  std::string allow_data_loss;  // --allow-data-loss=<serial or WWN>
+  std::vector<std::string> allow_data_loss_other_lus;  // --allow-data-loss-other-lu (repeatable)
   bool no_dut = false;              // --no-dut: no device at all (harness tests, fake suites)
   std::string dext_bundle_id;       // --dext / [dext] bundle_id: must be [activated enabled] (dext_check.h)
   std::vector<std::string> suites;  // --suites; empty: every suite found

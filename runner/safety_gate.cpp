@@ -102,6 +102,27 @@ Result<BlockDevice> choose_device(const HostSnapshot& host, const MatchRules& ru
   return *chosen;
 }
 
+Result<std::vector<std::string>> choose_other_lus(const HostSnapshot& host, const BlockDevice& dut,
+                                                  const std::vector<std::string>& identities,
+                                                  bool dut_data_loss_allowed) {
+  if (!identities.empty() && !dut_data_loss_allowed) {
+    return refuse("data loss on other LUs (" + identities.front() + (identities.size() > 1 ? ", ..." : "") +
+                  ") needs --allow-data-loss for the DUT too");
+  }
+  for (const auto& identity : identities) {
+    MatchRules rules;
+    rules.allow_data_loss = identity;
+    auto other = choose_device(host, rules);
+    if (!other) {
+      return refuse("other LU " + identity + ": " + other.error().message());
+    }
+    if (other->name == dut.name) {
+      return refuse("other LU " + identity + " is the DUT itself (" + dut.node + ")");
+    }
+  }
+  return identities;
+}
+
 Result<DutDescription> admit_device(const DeviceRequest& request) {
   station::Station station;
   if (!request.device_file.empty()) {
@@ -129,6 +150,10 @@ Result<DutDescription> admit_device(const DeviceRequest& request) {
   DQ_TRY_ASSIGN(host.mounts, device::list_mounts());
   host.system_disks = device::system_disks_among(host.devices, host.mounts);
   DQ_TRY_ASSIGN(const auto device, choose_device(host, rules));
+  const auto& other_lus = request.allow_data_loss_other_lus.empty() ? station.device.allow_data_loss_other_lus
+                                                                    : request.allow_data_loss_other_lus;
+  DQ_TRY_ASSIGN(const auto writable_other_lus,
+                choose_other_lus(host, device, other_lus, !rules.allow_data_loss.empty()));
 
   DutDescription dut;
   if (!device.simdext_state.empty()) {
@@ -145,6 +170,7 @@ Result<DutDescription> admit_device(const DeviceRequest& request) {
     }
   }
   dut.allow_data_loss = !rules.allow_data_loss.empty();
+  if (device.simdext_state.empty()) dut.writable_other_lus = writable_other_lus;
   station::set_hooks(dut, station.hooks);
   if (!station.product_file.empty()) dut.product_expectations = station.product_file;
   dut.extra["identity_source"] = device.identity_source;

@@ -19,6 +19,8 @@ struct DeviceRequest {
   std::string device;           // --device PATH
   std::string device_file;      // --device-file station.toml (station/station_file.h)
   std::string allow_data_loss;  // serial or WWN; empty: non-destructive tests only
+  // --allow-data-loss-other-lu: other LUs the SCSI suite may write (else the station's list).
+  std::vector<std::string> allow_data_loss_other_lus;
 };
 
 // The DUT description of the one device the request admits, or the refusal.
@@ -39,6 +41,14 @@ struct MatchRules {
   std::string allow_data_loss;
 };
 [[nodiscard]] Result<device::BlockDevice> choose_device(const HostSnapshot& host, const MatchRules& rules);
+
+// The other LUs a run may write besides `dut` (each a serial or WWN): every one must pass the gate as a
+// DUT would (a whole disk, not the system disk, nothing mounted or held, exactly one match) and must not
+// be the DUT itself; they are allowed only when the DUT's own data loss is. Returns them as given.
+[[nodiscard]] Result<std::vector<std::string>> choose_other_lus(const HostSnapshot& host,
+                                                                const device::BlockDevice& dut,
+                                                                const std::vector<std::string>& identities,
+                                                                bool dut_data_loss_allowed);
 
 // After a test: the device is still there — at its node, or found again by identity elsewhere.
 [[nodiscard]] bool device_still_present(const std::string& node, const DutIdentity& identity);

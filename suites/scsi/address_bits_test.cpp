@@ -86,11 +86,12 @@ class AddressBits : public ReadWriteTest {
            std::to_string(g.block_length) + " B: " + integrity::summarize_address_walk(findings, points);
   }
 
-  // The reachable LU other than the DUT with the most blocks, when it has more than the DUT.
-  std::optional<std::pair<Initiator, Geometry>> larger_lu() {
-    std::optional<std::pair<Initiator, Geometry>> best;
+  // The reachable LU other than the DUT with the most blocks, when it has more than the DUT; the test
+  // skips, saying so, when that LU may not be written.
+  std::optional<OtherLu> larger_lu() {
+    std::optional<OtherLu> best;
     for (auto& lu : other_lus()) {
-      if (lu.second.blocks > (best ? best->second.blocks : geometry().blocks)) {
+      if (lu.geometry.blocks > (best ? best->geometry.blocks : geometry().blocks)) {
         best = std::move(lu);
       }
     }
@@ -113,8 +114,9 @@ TEST_P(AddressBits, EveryLbaBitOfTheLargestReachableLuKeepsItsOwnStamp) {
   REQUIRE_DUT(device_offers(found.has_value(), "no reachable LU is larger than the DUT (" +
                                                    std::to_string(geometry().blocks) +
                                                    " blocks), whose every bit the DUT test walks"));
-  RecordProperty("lu", to_string(found->first.address()));
-  const std::string failure = walk(found->first, found->second);
+  REQUIRE_DUT(device_offers(found->writable, not_allowed_to_write(*found)));
+  RecordProperty("lu", to_string(found->initiator.address()));
+  const std::string failure = walk(found->initiator, found->geometry);
   EXPECT_TRUE(failure.empty()) << failure;
 }
 

@@ -14,16 +14,19 @@ namespace {
 
 class LargeLbaData : public ScsiTest {
  protected:
-  // The DUT, or the first other reachable LU, with more than 2^32 + 2 blocks.
-  std::optional<std::pair<Initiator, Geometry>> large_lu() {
-    constexpr uint64_t kNeeded = (1ull << 32) + 2;
+  static constexpr uint64_t kNeeded = (1ull << 32) + 2;
+  // The DUT, or the first other reachable LU the run may write, with more than 2^32 + 2 blocks;
+  // `why_none` says what there was instead.
+  std::optional<std::pair<Initiator, Geometry>> large_lu(std::string& why_none) {
     if (geometry().blocks > kNeeded) {
       return std::pair{initiator(), geometry()};
     }
+    why_none = "no reachable LU has more than 2^32 + 2 blocks (the DUT has " +
+               std::to_string(geometry().blocks) + ")";
     for (auto& lu : other_lus()) {
-      if (lu.second.blocks > kNeeded) {
-        return lu;
-      }
+      if (lu.geometry.blocks <= kNeeded) continue;
+      if (lu.writable) return std::pair{lu.initiator, lu.geometry};
+      why_none = not_allowed_to_write(lu);
     }
     return std::nullopt;
   }
@@ -32,9 +35,9 @@ class LargeLbaData : public ScsiTest {
 TEST_F(LargeLbaData, StampedBlocksAroundTwoToTheThirtySecondReadBackIntact) {
   // Guards the 2 TiB rule: all 64 LBA bits reach the device, in both directions.
   REQUIRE_DUT(data_loss_allowed);
-  auto found = large_lu();
-  REQUIRE_DUT(device_offers(found.has_value(), "no reachable LU has more than 2^32 + 2 blocks (the DUT has " +
-                                                   std::to_string(geometry().blocks) + ")"));
+  std::string why_none;
+  auto found = large_lu(why_none);
+  REQUIRE_DUT(device_offers(found.has_value(), why_none));
   auto& [lu, g] = *found;
   RecordProperty("lu", to_string(lu.address()));
   ASSERT_EQ(g.block_length % integrity::kSectorSize, 0u);

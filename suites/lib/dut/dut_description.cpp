@@ -91,6 +91,7 @@ nlohmann::json to_json(const DutDescription& dut) {
   json["logical_block_size"] = dut.logical_block_size;
   json["capacity_blocks"] = dut.capacity_blocks;
   json["allow_data_loss"] = dut.allow_data_loss;
+  json["writable_other_lus"] = dut.writable_other_lus;
   json["quick"] = dut.quick;
   json["state_dir"] = dut.state_dir;
   json["simdext_state"] = dut.simdext_state;
@@ -133,6 +134,7 @@ Result<DutDescription> dut_from_json(const nlohmann::json& json) {
   DQ_TRY(read_optional(json, "logical_block_size", dut.logical_block_size));
   DQ_TRY(read_optional(json, "capacity_blocks", dut.capacity_blocks));
   DQ_TRY(read_optional(json, "allow_data_loss", dut.allow_data_loss));
+  DQ_TRY(read_optional(json, "writable_other_lus", dut.writable_other_lus));
   DQ_TRY(read_optional(json, "quick", dut.quick));
   DQ_TRY(read_optional(json, "state_dir", dut.state_dir));
   DQ_TRY(read_optional(json, "simdext_state", dut.simdext_state));
@@ -144,9 +146,10 @@ Result<DutDescription> dut_from_json(const nlohmann::json& json) {
                 "must be a power of two, got " + std::to_string(dut.logical_block_size));
   }
   dut.extra = json;
-  for (const char* known : {"schema", "kind", "raw_node", "buffered_node", "passthrough", "identity",
-                            "logical_block_size", "capacity_blocks", "allow_data_loss", "quick", "state_dir",
-                            "simdext_state", "product_expectations", "hooks", "hook_timeouts_s"}) {
+  for (const char* known :
+       {"schema", "kind", "raw_node", "buffered_node", "passthrough", "identity", "logical_block_size",
+        "capacity_blocks", "allow_data_loss", "writable_other_lus", "quick", "state_dir", "simdext_state",
+        "product_expectations", "hooks", "hook_timeouts_s"}) {
     dut.extra.erase(known);
   }
   return dut;

@@ -8,6 +8,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 
@@ -40,9 +41,13 @@ struct DutDescription {
   uint32_t logical_block_size = 512;
   uint64_t capacity_blocks = 0;
   bool allow_data_loss = false;  // the safety gate passed for this device
-  bool quick = false;            // --quick: smaller sizes and fewer cycles, same coverage
-  std::string state_dir;         // the run's state directory; never on the DUT
-  std::string simdext_state;     // simdext --state DIR when the DUT is simdext (lifecycle control)
+  // Serials or WWNs of other LUs of the DUT's transport the gate admitted too (the station's
+  // allow_data_loss_other_lus): the only LUs besides the DUT a test may write. A simdext DUT's other
+  // LUs are simulated and always writable.
+  std::vector<std::string> writable_other_lus;
+  bool quick = false;         // --quick: smaller sizes and fewer cycles, same coverage
+  std::string state_dir;      // the run's state directory; never on the DUT
+  std::string simdext_state;  // simdext --state DIR when the DUT is simdext (lifecycle control)
   // The product the Identity tests compare the DUT with (F7): a file, or the name of one in the
   // fixtures' products/ folder (a simdext profile's [dut] product). Empty: none given.
   std::string product_expectations;

@@ -94,12 +94,20 @@ class Reader {
   fs::path file_;
 };
 
+Status read_names(const Reader& reader, const toml::table& table, const std::string& dotted_key,
+                  std::optional<std::vector<std::string>>& out);
+
 Status read_device(const Reader& reader, const toml::table& table, DeviceMatch& device) {
-  DQ_TRY(reader.known_keys(table, "device.", {"path", "serial", "wwn", "allow_data_loss"}));
+  DQ_TRY(reader.known_keys(table, "device.",
+                           {"path", "serial", "wwn", "allow_data_loss", "allow_data_loss_other_lus"}));
   DQ_TRY(reader.path(table, "device.", "path", device.path));
   DQ_TRY(reader.string(table, "device.", "serial", device.serial));
   DQ_TRY(reader.string(table, "device.", "wwn", device.wwn));
-  return reader.string(table, "device.", "allow_data_loss", device.allow_data_loss);
+  DQ_TRY(reader.string(table, "device.", "allow_data_loss", device.allow_data_loss));
+  std::optional<std::vector<std::string>> other_lus;
+  DQ_TRY(read_names(reader, table, "device.allow_data_loss_other_lus", other_lus));
+  device.allow_data_loss_other_lus = other_lus.value_or(std::vector<std::string>{});
+  return {};
 }
 
 // [dext] bundle_id: a reverse-DNS bundle identifier (letters, digits, '.', '-'), as
@@ -170,17 +178,18 @@ Status read_report(const Reader& reader, const toml::table& table, std::map<std:
   return {};
 }
 
-Status read_names(const Reader& reader, const toml::table& table, const std::string& key,
+// An array of strings at `dotted_key` ("table.key") of `table`.
+Status read_names(const Reader& reader, const toml::table& table, const std::string& dotted_key,
                   std::optional<std::vector<std::string>>& out) {
-  const toml::node* node = table.get(key);
+  const toml::node* node = table.get(dotted_key.substr(dotted_key.find('.') + 1));
   if (node == nullptr) return {};
   const auto* array = node->as_array();
   if (array == nullptr)
-    return reader.error("run." + key, node, "expected an array of names, got " + type_name(*node));
+    return reader.error(dotted_key, node, "expected an array of names, got " + type_name(*node));
   out.emplace();
   for (const auto& element : *array) {
     if (!element.is_string())
-      return reader.error("run." + key, &element, "expected names (strings), got " + type_name(element));
+      return reader.error(dotted_key, &element, "expected names (strings), got " + type_name(element));
     out->push_back(element.value<std::string>().value_or(""));
   }
   return {};
@@ -188,7 +197,7 @@ Status read_names(const Reader& reader, const toml::table& table, const std::str
 
 // run.require names capabilities of contract/capabilities.h, run.max_skips a count (the coverage gate).
 Status read_coverage(const Reader& reader, const toml::table& table, RunDefaults& run) {
-  DQ_TRY(read_names(reader, table, "require", run.require));
+  DQ_TRY(read_names(reader, table, "run.require", run.require));
   for (const auto& name : run.require.value_or(std::vector<std::string>{})) {
     if (contract::find_capability(name) == nullptr) {
       return reader.error("run.require", table.get("require"),
@@ -208,7 +217,7 @@ Status read_run(const Reader& reader, const toml::table& table, RunDefaults& run
   DQ_TRY(reader.known_keys(
       table, "run.",
       {"suites", "filter", "quick", "timeout_per_test_s", "expectations", "require", "max_skips"}));
-  DQ_TRY(read_names(reader, table, "suites", run.suites));
+  DQ_TRY(read_names(reader, table, "run.suites", run.suites));
   DQ_TRY(read_coverage(reader, table, run));
   if (table.contains("filter")) DQ_TRY(reader.string(table, "run.", "filter", run.filter.emplace()));
   if (const toml::node* node = table.get("quick")) {

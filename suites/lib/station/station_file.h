@@ -34,6 +34,10 @@ struct DeviceMatch {
   std::string serial;           // VPD 80h / the OS's serial property
   std::string wwn;              // VPD 83h NAA designator
   std::string allow_data_loss;  // serial or WWN the destructive tests may overwrite (like the flag)
+  // Serials or WWNs of other LUs of the DUT's transport the SCSI suite may write too (the 2 TiB rule
+  // on a DUT too small to have the high LBA bits), like --allow-data-loss-other-lu. Each must pass the
+  // same gate as the DUT; an LU named nowhere is only ever read.
+  std::vector<std::string> allow_data_loss_other_lus;
 };
 
 // What `dextqual run` does when its command line does not say otherwise.

@@ -26,6 +26,7 @@ TEST(StationFile, TheExampleDocumentsAndSetsEveryKey) {
   EXPECT_EQ(station->device.serial, "ZA1B2C3D");
   EXPECT_EQ(station->device.wwn, "5000c500a1b2c3d4");
   EXPECT_EQ(station->device.allow_data_loss, "ZA1B2C3D");
+  EXPECT_EQ(station->device.allow_data_loss_other_lus, std::vector<std::string>{"ZA9SCRATCH"});
   EXPECT_EQ(station->product_file, (dir.parent_path() / "products/simdext-raid0.toml").string());
   EXPECT_EQ(station->dext_bundle_id, "com.acme.driverkit.scsi");
   ASSERT_EQ(station->hooks.size(), 5u);
@@ -139,6 +140,14 @@ TEST(StationFile, AMissingFileIsAnErrorNamingIt) {
   auto station = load_station_file("/nonexistent/dextqual/station.toml");
   ASSERT_FALSE(station.has_value());
   EXPECT_NE(station.error().message().find("/nonexistent/dextqual/station.toml"), std::string::npos);
+}
+
+TEST(StationFile, OtherLusAreAListOfIdentities) {
+  EXPECT_NE(
+      error_of("[device]\nallow_data_loss_other_lus = \"ZA9\"\n").find("device.allow_data_loss_other_lus"),
+      std::string::npos);
+  EXPECT_NE(error_of("[device]\nallow_data_loss_other_lus = [1]\n").find("expected names"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -1,8 +1,11 @@
 #include "support/scsi_test.h"
 
+#include <algorithm>
 #include <memory>
 
+#include "device/identity.h"
 #include "scsi/capacity_data.h"
+#include "scsi/lu_identity.h"
 #include "scsi/sense.h"
 
 namespace dextqual::scsi::suite {
@@ -12,7 +15,13 @@ struct Shared {
   std::optional<Geometry> geometry;
   // The other LUs that answered READ CAPACITY(16), probed once per binary: a LU that stalls (F6) costs
   // a command timeout per probe, and five tests ask.
-  std::optional<std::vector<std::pair<Address, Geometry>>> other_lus;
+  struct ProbedLu {
+    Address address;
+    Geometry geometry;
+    bool writable = false;
+    std::string identity;
+  };
+  std::optional<std::vector<ProbedLu>> other_lus;
   bool power_on_attention_taken = false;
 };
 
@@ -89,7 +98,29 @@ const Geometry& ScsiTest::geometry() {
   return ::testing::AssertionSuccess();
 }
 
-std::vector<std::pair<Initiator, Geometry>> ScsiTest::other_lus() {
+namespace {
+
+// On real hardware another LU behind the same HBA may be anyone's volume (a RAID controller puts every
+// logical drive on one channel): it is written only when the operator named it and the runner's gate
+// admitted it. Its identity is asked of the LU itself, so no path can point the test at another one.
+bool may_write(const DutIdentity& identity) {
+  const auto& dut = ::dextqual::testing::dut();
+  if (dut.kind == DutKind::simdext) return true;  // every LU of simdext is simulated
+  return std::ranges::any_of(dut.writable_other_lus, [&](const std::string& allowed) {
+    return device::identity_names(identity, allowed);
+  });
+}
+
+}  // namespace
+
+std::string ScsiTest::not_allowed_to_write(const OtherLu& lu) {
+  return "LU " + to_string(lu.initiator.address()) + " (" + std::to_string(lu.geometry.blocks) + " blocks, " +
+         lu.identity +
+         ") is not the DUT and may not be written: name it in --allow-data-loss-other-lu or the station's "
+         "[device] allow_data_loss_other_lus";
+}
+
+std::vector<ScsiTest::OtherLu> ScsiTest::other_lus() {
   Shared& state = shared();
   if (!state.other_lus) {
     state.other_lus.emplace();
@@ -104,16 +135,19 @@ std::vector<std::pair<Initiator, Geometry>> ScsiTest::other_lus() {
         continue;
       }
       if (auto capacity = parse_capacity16(rc16->returned())) {
-        state.other_lus->emplace_back(address, Geometry{capacity->blocks(), capacity->block_length, true});
+        const DutIdentity identity = read_lu_identity(lu);
+        state.other_lus->push_back({address, Geometry{capacity->blocks(), capacity->block_length, true},
+                                    may_write(identity),
+                                    "serial '" + identity.serial + "', WWN '" + identity.wwn + "'"});
       }
     }
   }
-  std::vector<std::pair<Initiator, Geometry>> lus;
-  for (const auto& [address, geometry] : *state.other_lus) {
-    Initiator lu = initiator().at(address);
+  std::vector<OtherLu> lus;
+  for (const auto& probed : *state.other_lus) {
+    Initiator lu = initiator().at(probed.address);
     (void)lu.run(
         test_unit_ready());  // a UNIT ATTENTION raised since the probe (a reset test) is not the caller's
-    lus.emplace_back(lu, geometry);
+    lus.push_back({lu, probed.geometry, probed.writable, probed.identity});
   }
   return lus;
 }

@@ -33,8 +33,16 @@ class ScsiTest : public ::testing::Test {
   [[nodiscard]] const Geometry& geometry();
   [[nodiscard]] const DutDescription& dut() const { return ::dextqual::testing::dut(); }
   // Every other LU of the transport that answers READ CAPACITY(16), with its geometry: where tests that
-  // need a larger LU than the DUT (the 2 TiB rule) find one.
-  [[nodiscard]] std::vector<std::pair<Initiator, Geometry>> other_lus();
+  // need a larger LU than the DUT (the 2 TiB rule) find one. Only a `writable` one may be written.
+  struct OtherLu {
+    Initiator initiator;
+    Geometry geometry;
+    bool writable = false;  // simdext's (all simulated), or named in the DUT's writable_other_lus
+    std::string identity;   // "serial S, WWN W" as the LU reports it, for skip reasons
+  };
+  [[nodiscard]] std::vector<OtherLu> other_lus();
+  // The skip reason for an LU the test would need but may not write.
+  [[nodiscard]] static std::string not_allowed_to_write(const OtherLu& lu);
 
  private:
   Initiator* initiator_ = nullptr;
