@@ -7,7 +7,6 @@
 
 #include "scsi/inquiry_data.h"
 #include "scsi/lun_list.h"
-#include "scsi/simdext_control.h"
 #include "support/scsi_test.h"
 
 namespace dextqual::scsi::suite {
@@ -84,7 +83,8 @@ TEST_F(Enumeration, EveryLogicalUnitReachesReadCapacity) {
 TEST_F(Enumeration, SameLogicalUnitsAfterReset) {
   // Guards SCSI-CHECKLIST.md (c)6 and F6: re-enumeration after a reset loses, duplicates and
   // renumbers nothing: REPORT LUNS at every target lists the same LUNs as before.
-  REQUIRE_DUT(simdext);
+  const auto& traits = initiator().transport().traits();
+  REQUIRE_DUT(host_offers(traits.can_reset, traits.name + " cannot cause a reset"));
   std::map<uint64_t, std::vector<std::array<uint8_t, 8>>> before;
   for (const auto& [target, luns] : luns_) {
     Initiator lu = initiator().at({target, *luns.begin()});
@@ -93,8 +93,9 @@ TEST_F(Enumeration, SameLogicalUnitsAfterReset) {
     auto list = listing && listing->good() ? parse_lun_list(listing->returned()) : parse_lun_list({});
     before[target] = list ? list->entries : std::vector<std::array<uint8_t, 8>>{};
   }
-  auto status = simdext_event(dut().passthrough.endpoint, "reset");
-  ASSERT_TRUE(status) << status.error().message();
+  auto done = initiator().transport().reset(initiator().address(), ResetScope::bus);
+  REQUIRE_DUT(device_offers(done.has_value(), "the HBA driver performs no bus reset (" +
+                                                  (done ? std::string() : done.error().message()) + ")"));
   for (const auto& [target, luns] : luns_) {
     Initiator lu = initiator().at({target, *luns.begin()});
     lu.set_timeout(std::chrono::seconds(5));

@@ -1,7 +1,7 @@
 // UNIT ATTENTION sequencing (SAM-5 5.14, SPC-4 5.9; SCSI-CHECKLIST.md (c)5): after a reset exactly
 // one UA per I_T nexus, the command that drew it is not executed, and INQUIRY and REPORT LUNS are
-// never blocked by it. Needs a way to cause the event: simdext's control socket.
-#include "scsi/simdext_control.h"
+// never blocked by it. The reset is caused through the transport: simdext's control socket, or on
+// Linux SG_SCSI_RESET, which has the HBA driver itself reset the LU (or the bus).
 #include "support/scsi_test.h"
 
 namespace dextqual::scsi::suite {
@@ -10,23 +10,27 @@ namespace {
 class UnitAttention : public ScsiTest {
  protected:
   void SetUp() override {
-    REQUIRE_DUT(simdext);
     ScsiTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) {
       return;
     }
+    const auto& traits = initiator().transport().traits();
+    REQUIRE_DUT(host_offers(traits.can_reset, traits.name + " cannot cause a reset"));
     (void)initiator().run(test_unit_ready());  // a UA left over from start-up is not this test's
     (void)initiator().run(test_unit_ready());
   }
+  // A LOGICAL UNIT RESET of the DUT. Every HBA driver must be able to do one (it is the first step of
+  // the host's error recovery), so one it does not perform fails the test.
   void reset() {
-    auto status = simdext_event(dut().passthrough.endpoint, "reset");
-    ASSERT_TRUE(status) << status.error().message();
+    auto done = initiator().transport().reset(initiator().address(), ResetScope::logical_unit);
+    ASSERT_TRUE(done) << "the LU was not reset: " << done.error().message();
+    RecordProperty("reset", to_string(*done));
   }
 };
 
 TEST_F(UnitAttention, ResetIsReportedExactlyOnce) {
   // Guards SAM-5 5.14: a reset gives 6h/29h/xx on the next command, then GOOD.
-  reset();
+  ASSERT_NO_FATAL_FAILURE(reset());
   EXPECT_SCSI(
       initiator().run(test_unit_ready()),
       expect::check_condition(sense_key::kUnitAttention, {{0x29, -1}}, "UNIT ATTENTION RESET OCCURRED"));
@@ -34,9 +38,12 @@ TEST_F(UnitAttention, ResetIsReportedExactlyOnce) {
 }
 
 TEST_F(UnitAttention, ResetIsReportedOnceAtEveryLogicalUnit) {
-  // Guards SAM-5 5.14 and F6: after a reset every LU reports its UA once and then works; a target
-  // that stops answering after its UA (F6) fails here by name.
-  reset();
+  // Guards SAM-5 5.14 and F6: after a bus reset every LU reports its UA once and then works; a target
+  // that stops answering after its UA (F6) fails here by name. A driver may offer no bus reset (Linux
+  // escalates from a LU reset to the host): then there is nothing to judge.
+  auto done = initiator().transport().reset(initiator().address(), ResetScope::bus);
+  REQUIRE_DUT(device_offers(done.has_value(), "the HBA driver performs no bus reset (" +
+                                                  (done ? std::string() : done.error().message()) + ")"));
   for (const Address& address : initiator().transport().known_addresses()) {
     Initiator lu = initiator().at(address);
     lu.set_timeout(std::chrono::seconds(5));
@@ -52,7 +59,7 @@ TEST_F(UnitAttention, ResetIsReportedOnceAtEveryLogicalUnit) {
 TEST_F(UnitAttention, InquiryAndReportLunsAreNotBlocked) {
   // Guards SPC-4 5.9 (SAM-5 5.14): INQUIRY and REPORT LUNS complete normally with a UA pending and
   // do not clear it.
-  reset();
+  ASSERT_NO_FATAL_FAILURE(reset());
   EXPECT_SCSI(initiator().run_in(inquiry(36), 36), expect::good());
   EXPECT_SCSI(initiator().run_in(report_luns(256), 256), expect::good());
   EXPECT_SCSI(initiator().run(test_unit_ready()), expect::any_unit_attention()) << "INQUIRY cleared the UA";
@@ -62,7 +69,7 @@ TEST_F(UnitAttention, InquiryAndReportLunsAreNotBlocked) {
 TEST_F(UnitAttention, RequestSenseReportsAndClearsIt) {
   // Guards SPC-4 6.39 and SAM-5 5.14: REQUEST SENSE returns the pending UA as its data, with GOOD
   // status, and clears it.
-  reset();
+  ASSERT_NO_FATAL_FAILURE(reset());
   SCSI_RUN(pending, initiator().run_in(request_sense(252), 252));
   ASSERT_SCSI(pending, expect::good());
   auto sense = parse_sense(pending.returned());
@@ -79,7 +86,7 @@ TEST_F(UnitAttention, TheCommandThatDrewItWasNotExecuted) {
   ASSERT_GT(length, 0u);
   std::vector<uint8_t> before(length, 0x3C), attempted(length, 0xC3);
   ASSERT_SCSI(initiator().run_out(write(CdbSize::ten, {.lba = 16, .blocks = 1}), before), expect::good());
-  reset();
+  ASSERT_NO_FATAL_FAILURE(reset());
   EXPECT_SCSI(initiator().run_out(write(CdbSize::ten, {.lba = 16, .blocks = 1}), attempted),
               expect::any_unit_attention());
   SCSI_RUN(back, initiator().run_in(read(CdbSize::ten, {.lba = 16, .blocks = 1}), length));

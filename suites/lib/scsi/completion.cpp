@@ -41,6 +41,18 @@ std::string to_string(const Address& address) {
   return "target " + std::to_string(address.target) + " LUN " + std::to_string(address.lun);
 }
 
+std::string to_string(ResetScope scope) {
+  switch (scope) {
+    case ResetScope::logical_unit:
+      return "logical unit";
+    case ResetScope::target:
+      return "target";
+    case ResetScope::bus:
+      return "bus";
+  }
+  return "?";
+}
+
 std::string status_name(uint8_t value) {
   switch (value) {
     case status::kGood:

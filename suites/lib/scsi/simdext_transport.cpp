@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "core/unique_fd.h"
+#include "scsi/simdext_control.h"
 #include "wire/control_wire.h"
 
 namespace dextqual::scsi {
@@ -41,8 +42,15 @@ const char* direction_word(Direction direction) {
 class SimdextTransport final : public Transport {
  public:
   SimdextTransport(UniqueFd fd, const std::string& path, std::vector<Address> addresses)
-      : fd_(std::move(fd)), addresses_(std::move(addresses)) {
+      : fd_(std::move(fd)), path_(path), addresses_(std::move(addresses)) {
     traits_.name = "simdext " + path;
+    traits_.can_reset = true;
+  }
+
+  // simdext's "reset" event resets its whole controller: a bus reset, whatever scope was asked.
+  Result<ResetScope> reset(const Address& /*address*/, ResetScope /*scope*/) override {
+    DQ_TRY(simdext_event(path_, "reset"));
+    return ResetScope::bus;
   }
 
   const TransportTraits& traits() const override { return traits_; }
@@ -109,6 +117,7 @@ class SimdextTransport final : public Transport {
 
  private:
   UniqueFd fd_;
+  std::string path_;
   std::vector<Address> addresses_;
   TransportTraits traits_;
 };

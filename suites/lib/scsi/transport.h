@@ -57,7 +57,15 @@ struct TransportTraits {
   bool exact_data_in = true;
   // Can address any target/LUN (simdext) or only those the OS attached (SG_IO: one sg node each).
   bool any_address = true;
+  // Can ask the path for a reset (reset() below); false: the tests that need one skip, saying so.
+  bool can_reset = false;
 };
+
+// The resets a test can cause (SAM-5 7.6 task management; UNIT ATTENTION sequencing): a LOGICAL UNIT
+// RESET of one LU, a reset of its whole target (what a path without LU resets does instead), or of
+// the whole bus behind the HBA (every target and LU on it). A test asks for logical_unit or bus.
+enum class ResetScope { logical_unit, target, bus };
+[[nodiscard]] std::string to_string(ResetScope scope);
 
 class Transport {
  public:
@@ -69,6 +77,12 @@ class Transport {
   // The addresses this transport can reach without guessing (SG_IO: the sg nodes on the DUT's
   // host; simdext: its configured targets). Empty when it cannot tell.
   [[nodiscard]] virtual std::vector<Address> known_addresses() { return {}; }
+  // Resets at least `scope` around `address` (simdext: its whole controller) and returns the scope it
+  // did; an Error says why the path or the driver did not (traits().can_reset false: never tried).
+  [[nodiscard]] virtual Result<ResetScope> reset(const Address& address, ResetScope scope) {
+    (void)address;
+    return fail("reset " + to_string(scope), traits().name + " cannot cause a reset");
+  }
 };
 
 }  // namespace dextqual::scsi

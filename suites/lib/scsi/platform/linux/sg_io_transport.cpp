@@ -82,7 +82,29 @@ class SgIoTransport final : public Transport {
     traits_.name = "sg-io " + node_;
     traits_.exact_data_in = false;  // sg copies its whole bounce buffer back
     traits_.any_address = false;
+    traits_.can_reset = true;
     fds_.emplace(key(address), std::move(fd));
+  }
+
+  // SG_SCSI_RESET (scsi_ioctl_reset): the HBA driver's eh_device_reset_handler (a LOGICAL UNIT RESET),
+  // eh_target_reset_handler or eh_bus_reset_handler, called directly, not through the error handler.
+  // NO_ESCALATE: a driver without the handler asked for fails the call (EIO) instead of the kernel
+  // resetting more than was asked; a LU reset the driver lacks is tried as a target reset (the LU is
+  // reset either way). The kernel then expects one UNIT ATTENTION per device it reset; a pass-through
+  // command is not retried (no retries allowed), so the test sees it as the LU reports it.
+  Result<ResetScope> reset(const Address& address, ResetScope scope) override {
+    DQ_TRY_ASSIGN(int fd, fd_for(address));
+    const auto ask = [fd](int what) {
+      int value = what | kNoEscalate;
+      return ::ioctl(fd, SG_SCSI_RESET, &value) == 0;
+    };
+    if (scope == ResetScope::bus) {
+      if (!ask(SG_SCSI_RESET_BUS)) return fail_errno("SG_SCSI_RESET_BUS on " + node_for(address));
+      return ResetScope::bus;
+    }
+    if (ask(SG_SCSI_RESET_DEVICE)) return ResetScope::logical_unit;
+    if (ask(kResetTarget)) return ResetScope::target;
+    return fail_errno("SG_SCSI_RESET_DEVICE and SG_SCSI_RESET_TARGET on " + node_for(address));
   }
 
   const TransportTraits& traits() const override { return traits_; }
@@ -146,6 +168,10 @@ class SgIoTransport final : public Transport {
   }
 
  private:
+  // SG_SCSI_RESET_TARGET and SG_SCSI_RESET_NO_ESCALATE (Linux 3.18): glibc's <scsi/sg.h> lacks them.
+  static constexpr int kResetTarget = 4;
+  static constexpr int kNoEscalate = 0x100;
+
   static std::pair<uint64_t, uint64_t> key(Address address) { return {address.target, address.lun}; }
 
   // sg nodes on the same host and channel as the DUT's node, by target and LUN.
