@@ -51,21 +51,9 @@ kernel_dir=$("$source_dir/fixtures/qemu/fetch-kernel.sh" "$build/qemu/cache") ||
 cmake --install "$build" --prefix "$work/package/usr" --strip >/dev/null
 product=/usr/share/dextqual/products/qemu-scsi-hd-$hba.toml  # the Identity tests' product file (F7)
 [[ -f "$work/package$product" ]] || { echo "qemu-qualify: the package has no $product" >&2; exit 2; }
-# The DUT's identity: simdext's own LU serial and WWN, given to scsi-hd (serial=, wwn=).
-read -r serial wwn < <(python3 - "$profile_file" <<'PY'
-import os, sys, tomllib
-path = sys.argv[1]
-profile = tomllib.load(open(path, "rb"))
-while "target" not in profile and "base" in profile:  # a fault profile states its difference from a base
-    path = os.path.join(os.path.dirname(path), profile["base"])
-    profile = tomllib.load(open(path, "rb"))
-dut = profile.get("dut", {})
-for target in profile["target"]:
-    for lun in target["lun"]:
-        if target["id"] == dut.get("target", 0) and lun["id"] == dut.get("lun", 0):
-            print(lun.get("serial", "DQ0001"), lun.get("wwn", "5000c50015ea71ac"))
-PY
-)
+# The DUT's identity: simdext's own LU serial and WWN (its profile loader's, base and defaults applied),
+# given to scsi-hd (serial=, wwn=).
+read -r serial wwn < <("$simdext" identity --profile "$profile_file") || { echo "qemu-qualify: no DUT identity in $profile_file" >&2; exit 2; }
 # A 3 TiB disk beside the DUT (qualify_host.py): the other LU the SCSI suite's 2 TiB tests may write.
 big_lu_serial=DQBIGLU0001
 cat >"$work/config" <<CONF

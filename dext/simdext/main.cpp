@@ -232,6 +232,24 @@ int status(const std::string& state) {
   return 1;
 }
 
+// The DUT LU's serial and WWN as the profile (with its base) gives them or simdext derives them: what a
+// host that puts simdext behind something else (QEMU's scsi-hd, ci/qemu-qualify.sh) must present.
+int identity(const std::string& profile_path) {
+  auto profile = load_profile(profile_path);
+  if (!profile) {
+    std::cerr << "simdext: " << profile.error() << "\n";
+    return 2;
+  }
+  const LuConfig* lu = profile->find_lu(profile->dut_target, profile->dut_lun);
+  if (lu == nullptr) {
+    std::cerr << "simdext: " << profile_path << ": no DUT LU at target " << profile->dut_target << " LUN "
+              << profile->dut_lun << "\n";
+    return 2;
+  }
+  std::cout << lu->identity.serial << " " << lu->identity.wwn << std::endl;
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -252,7 +270,12 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"detach", "attach", "eject", "power-cut", "restart", "reset"}));
   auto* status_cmd = app.add_subcommand("status", "print the description; exit 1 when not running");
   status_cmd->add_option("--state", state)->required();
+  auto* identity_cmd = app.add_subcommand("identity", "print the DUT LU's serial and WWN (\"SERIAL WWN\")");
+  identity_cmd->add_option("--profile", profile, "fault profile (TOML)")->required();
   CLI11_PARSE(app, argc, argv);
+  if (*identity_cmd) {
+    return identity(profile);
+  }
   if (*start_cmd) {
     return start(profile, state, foreground);
   }
