@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""A minimal control-socket client for the simdext end-to-end tests (framing: dext/wire).
+"""A minimal control-socket client for simdext (framing: dext/wire), for the end-to-end tests and
+the QEMU qualification host (fixtures/qemu/qualify_host.py imports request()).
 
 simdext_client.py STATE scsi TARGET LUN CDBHEX none|read|write LENGTH [TIMEOUT_MS] [DATA_OUT_FILE]
     prints the reply JSON with "payload" (hex) added
@@ -11,25 +12,28 @@ import struct
 import sys
 
 
-def request(state, obj, payload=b""):
-    s = socket.socket(socket.AF_UNIX)
-    s.connect(state + "/control.sock")
-    body = json.dumps(obj).encode()
-    s.sendall(struct.pack("<II", len(body), len(payload)) + body + payload)
+def request(state, obj, payload=b"", timeout=None):
+    """One request: u32 LE JSON length, u32 LE payload length, JSON, payload; the reply likewise.
+    With `timeout` (seconds), a simdext that does not answer in time raises socket.timeout; without,
+    the caller's own bound applies (the e2e tests' CTest timeout)."""
+    with socket.socket(socket.AF_UNIX) as s:
+        s.settimeout(timeout)
+        s.connect(state + "/control.sock")
+        body = json.dumps(obj).encode()
+        s.sendall(struct.pack("<II", len(body), len(payload)) + body + payload)
 
-    def read(n):
-        out = b""
-        while len(out) < n:
-            chunk = s.recv(n - len(out))
-            if not chunk:
-                raise EOFError("simdext closed the connection")
-            out += chunk
-        return out
+        def read(n):
+            out = b""
+            while len(out) < n:
+                chunk = s.recv(n - len(out))
+                if not chunk:
+                    raise EOFError("simdext closed the connection")
+                out += chunk
+            return out
 
-    json_length, payload_length = struct.unpack("<II", read(8))
-    reply = json.loads(read(json_length))
-    data = read(payload_length)
-    s.close()
+        json_length, payload_length = struct.unpack("<II", read(8))
+        reply = json.loads(read(json_length))
+        data = read(payload_length)
     return reply, data
 
 
