@@ -86,15 +86,18 @@ class AddressBits : public ReadWriteTest {
            std::to_string(g.block_length) + " B: " + integrity::summarize_address_walk(findings, points);
   }
 
-  // The reachable LU other than the DUT with the most blocks, when it has more than the DUT; the test
-  // skips, saying so, when that LU may not be written.
-  std::optional<OtherLu> larger_lu() {
-    std::optional<OtherLu> best;
+  // The largest reachable LU other than the DUT that the run may write, when it has more blocks than
+  // the DUT; `why_none` says what there was instead (a larger LU it may not write is named).
+  std::optional<OtherLu> larger_lu(std::string& why_none) {
+    std::optional<OtherLu> best, refused;
     for (auto& lu : other_lus()) {
-      if (lu.geometry.blocks > (best ? best->geometry.blocks : geometry().blocks)) {
-        best = std::move(lu);
-      }
+      if (lu.geometry.blocks <= geometry().blocks) continue;
+      auto& slot = lu.writable ? best : refused;
+      if (!slot || lu.geometry.blocks > slot->geometry.blocks) slot = std::move(lu);
     }
+    why_none = refused ? not_allowed_to_write(*refused)
+                       : "no reachable LU is larger than the DUT (" + std::to_string(geometry().blocks) +
+                             " blocks), whose every bit the DUT test walks";
     return best;
   }
 };
@@ -110,11 +113,9 @@ TEST_P(AddressBits, EveryLbaBitOfTheLargestReachableLuKeepsItsOwnStamp) {
   // Guards the 2 TiB rule on a DUT too small to have the high bits: the largest other LU of the same
   // transport (simdext: target 3 LUN 1, above 2^32 blocks) is walked the same way.
   REQUIRE_DUT(data_loss_allowed);
-  auto found = larger_lu();
-  REQUIRE_DUT(device_offers(found.has_value(), "no reachable LU is larger than the DUT (" +
-                                                   std::to_string(geometry().blocks) +
-                                                   " blocks), whose every bit the DUT test walks"));
-  REQUIRE_DUT(device_offers(found->writable, not_allowed_to_write(*found)));
+  std::string why_none;
+  auto found = larger_lu(why_none);
+  REQUIRE_DUT(device_offers(found.has_value(), why_none));
   RecordProperty("lu", to_string(found->initiator.address()));
   const std::string failure = walk(found->initiator, found->geometry);
   EXPECT_TRUE(failure.empty()) << failure;

@@ -6,22 +6,13 @@
 #include "device/identity.h"
 #include "scsi/cdb.h"
 #include "scsi/vpd_pages.h"
+#include "wire/control_wire.h"
 
 namespace dextqual::scsi {
 namespace {
 
 constexpr uint8_t kAssociationLogicalUnit = 0;
 constexpr uint8_t kDesignatorNaa = 3;
-
-std::string hex(std::span<const uint8_t> bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string text;
-  for (uint8_t byte : bytes) {
-    text += kDigits[byte >> 4];
-    text += kDigits[byte & 0xf];
-  }
-  return text;
-}
 
 std::vector<uint8_t> page(Initiator& lu, uint8_t code) {
   constexpr uint16_t kAllocation = 1024;
@@ -43,7 +34,7 @@ DutIdentity identity_from_vpd(std::span<const uint8_t> vpd80, std::span<const ui
     if (auto designators = parse_designators(*identification)) {
       for (const auto& designator : *designators) {
         if (designator.association == kAssociationLogicalUnit && designator.type == kDesignatorNaa) {
-          identity.wwn = hex(designator.identifier);
+          identity.wwn = wire::to_hex(designator.identifier);
           break;
         }
       }

@@ -62,8 +62,8 @@ struct TransportTraits {
 };
 
 // The resets a test can cause (SAM-5 7.6 task management; UNIT ATTENTION sequencing): a LOGICAL UNIT
-// RESET of one LU, a reset of its whole target (what a path without LU resets does instead), or of
-// the whole bus behind the HBA (every target and LU on it). A test asks for logical_unit or bus.
+// RESET of one LU, a reset of its whole target (every LUN of it), or of the whole bus behind the HBA
+// (every target and LU on it). ScsiTest::reset_dut decides which a test may cause.
 enum class ResetScope { logical_unit, target, bus };
 [[nodiscard]] std::string to_string(ResetScope scope);
 
@@ -78,7 +78,8 @@ class Transport {
   // host; simdext: its configured targets). Empty when it cannot tell.
   [[nodiscard]] virtual std::vector<Address> known_addresses() { return {}; }
   // Resets at least `scope` around `address` (simdext: its whole controller) and returns the scope it
-  // did; an Error says why the path or the driver did not (traits().can_reset false: never tried).
+  // did; an Error says why the path or the driver did not (traits().can_reset false: never tried;
+  // errno EIO: the driver performed no such reset).
   [[nodiscard]] virtual Result<ResetScope> reset(const Address& address, ResetScope scope) {
     (void)address;
     return fail("reset " + to_string(scope), traits().name + " cannot cause a reset");

@@ -1,6 +1,7 @@
 #include "support/scsi_test.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <memory>
 
 #include "device/identity.h"
@@ -18,8 +19,6 @@ struct Shared {
   struct ProbedLu {
     Address address;
     Geometry geometry;
-    bool writable = false;
-    std::string identity;
   };
   std::optional<std::vector<ProbedLu>> other_lus;
   bool power_on_attention_taken = false;
@@ -100,16 +99,20 @@ const Geometry& ScsiTest::geometry() {
 
 namespace {
 
+// simdext's LUs are all simulated (its transport is its own control socket): any may be written or reset.
+bool all_simulated() {
+  return ::dextqual::testing::dut().passthrough.kind == PassthroughKind::simdext_socket;
+}
+
 // On real hardware another LU behind the same HBA may be anyone's volume (a RAID controller puts every
-// logical drive on one channel): it is written only when the operator named it and the runner's gate
-// admitted it. Its identity is asked of the LU itself, so no path can point the test at another one.
-// simdext's LUs are all simulated: always writable, and not asked (two commands less per LU under F6).
-bool may_write(Initiator& lu, std::string& identity_text) {
-  const auto& dut = ::dextqual::testing::dut();
-  if (dut.kind == DutKind::simdext) return true;
+// logical drive on one channel): it is written, or reset with the DUT, only when the operator named it
+// and the runner's gate admitted it. Its identity is asked of the LU itself, each time, so neither a
+// path nor a re-enumeration since the probe can point a test at another one.
+bool admitted(Initiator& lu, std::string& identity_text) {
+  if (all_simulated()) return true;
   const DutIdentity identity = read_lu_identity(lu);
   identity_text = "serial '" + identity.serial + "', WWN '" + identity.wwn + "'";
-  return std::ranges::any_of(dut.writable_other_lus, [&](const std::string& allowed) {
+  return std::ranges::any_of(::dextqual::testing::dut().writable_other_lus, [&](const std::string& allowed) {
     return device::identity_names(identity, allowed);
   });
 }
@@ -138,10 +141,7 @@ std::vector<ScsiTest::OtherLu> ScsiTest::other_lus() {
         continue;
       }
       if (auto capacity = parse_capacity16(rc16->returned())) {
-        std::string identity;
-        const bool writable = may_write(lu, identity);
-        state.other_lus->push_back(
-            {address, Geometry{capacity->blocks(), capacity->block_length, true}, writable, identity});
+        state.other_lus->push_back({address, Geometry{capacity->blocks(), capacity->block_length, true}});
       }
     }
   }
@@ -150,9 +150,80 @@ std::vector<ScsiTest::OtherLu> ScsiTest::other_lus() {
     Initiator lu = initiator().at(probed.address);
     (void)lu.run(
         test_unit_ready());  // a UNIT ATTENTION raised since the probe (a reset test) is not the caller's
-    lus.push_back({lu, probed.geometry, probed.writable, probed.identity});
+    std::string identity;
+    const bool writable = admitted(lu, identity);
+    lus.push_back({lu, probed.geometry, writable, identity});
   }
   return lus;
+}
+
+ScsiTest::ResetOutcome ScsiTest::reset_dut(ResetScope scope) {
+  const auto performed = [](ResetScope done) {
+    ResetOutcome outcome;
+    outcome.done = done;
+    return outcome;
+  };
+  const auto skipped = [](std::string why) {
+    ResetOutcome outcome;
+    outcome.skip = std::move(why);
+    return outcome;
+  };
+  const auto failed = [](std::string why) {
+    ResetOutcome outcome;
+    outcome.failure = std::move(why);
+    return outcome;
+  };
+  Transport& transport = initiator().transport();
+  if (!transport.traits().can_reset) {
+    return skipped(transport.traits().name + " cannot cause a reset");
+  }
+  const Address dut = initiator().address();
+  // The LUs besides the DUT a reset of `wider` scope would reset too and the run may not disturb.
+  const auto not_admitted_in = [&](ResetScope wider) {
+    std::string names;
+    if (all_simulated()) return names;
+    const auto lus = other_lus();
+    for (const Address& address : transport.known_addresses()) {
+      if (address == dut || (wider == ResetScope::target && address.target != dut.target)) continue;
+      const auto it =
+          std::ranges::find_if(lus, [&](const OtherLu& lu) { return lu.initiator.address() == address; });
+      if (it == lus.end() || !it->writable) {
+        names += (names.empty() ? " " : ", ") + to_string(address) +
+                 (it == lus.end() ? "" : " (" + it->identity + ")");
+      }
+    }
+    return names;
+  };
+  const auto disturbs = [](const std::string& what, const std::string& names) {
+    return what + " would also reset" + names +
+           ", which the run may not disturb: name them in --allow-data-loss-other-lu or the station's "
+           "[device] allow_data_loss_other_lus";
+  };
+  if (scope != ResetScope::logical_unit) {
+    if (const auto others = not_admitted_in(scope); !others.empty()) {
+      return skipped(disturbs("a " + to_string(scope) + " reset", others));
+    }
+    auto done = transport.reset(dut, scope);
+    if (done) return performed(*done);
+    if (done.error().errno_value == EIO) {
+      return skipped("the HBA driver performs no " + to_string(scope) + " reset (" + done.error().message() +
+                     ")");
+    }
+    return failed(done.error().message());
+  }
+  auto done = transport.reset(dut, ResetScope::logical_unit);
+  if (done) return performed(*done);
+  if (done.error().errno_value != EIO) return failed(done.error().message());
+  // A driver without LU resets may still reset the target, which resets the LU too: where that
+  // disturbs no one the run was not allowed to touch.
+  if (const auto others = not_admitted_in(ResetScope::target); !others.empty()) {
+    return failed("the HBA driver performed no LU reset (" + done.error().message() + "), and " +
+                  disturbs("a target reset", others));
+  }
+  auto target = transport.reset(dut, ResetScope::target);
+  if (target) return performed(*target);
+  return failed("the HBA driver performed neither a LU reset (" + done.error().message() +
+                ") nor a target reset (" + target.error().message() + ")");
 }
 
 }  // namespace dextqual::scsi::suite

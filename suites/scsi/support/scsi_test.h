@@ -37,12 +37,24 @@ class ScsiTest : public ::testing::Test {
   struct OtherLu {
     Initiator initiator;
     Geometry geometry;
-    bool writable = false;  // simdext's (all simulated), or named in the DUT's writable_other_lus
+    bool writable = false;  // simdext's (all simulated), or its identity, asked now, is in writable_other_lus
     std::string identity;   // "serial S, WWN W" as the LU reports it, for skip reasons
   };
   [[nodiscard]] std::vector<OtherLu> other_lus();
   // The skip reason for an LU the test would need but may not write.
   [[nodiscard]] static std::string not_allowed_to_write(const OtherLu& lu);
+
+  // A reset caused through the transport (Transport::reset). A wider reset than the DUT's own LU is
+  // caused only where every other LU it resets may be disturbed (simdext, or admitted like a written
+  // LU): a bus reset that may not is a skip, as is one the driver does not offer (EIO). A LU reset
+  // the driver does not perform (EIO) is tried as a target reset under the same rule; neither
+  // performed is a failure, as is any other error (no CAP_SYS_RAWIO, EAGAIN while in recovery).
+  struct ResetOutcome {
+    std::optional<ResetScope> done;  // what was reset
+    std::string skip;                // why the test cannot judge this path
+    std::string failure;             // why the reset failed
+  };
+  [[nodiscard]] ResetOutcome reset_dut(ResetScope scope);
 
  private:
   Initiator* initiator_ = nullptr;

@@ -88,23 +88,20 @@ class SgIoTransport final : public Transport {
 
   // SG_SCSI_RESET (scsi_ioctl_reset): the HBA driver's eh_device_reset_handler (a LOGICAL UNIT RESET),
   // eh_target_reset_handler or eh_bus_reset_handler, called directly, not through the error handler.
-  // NO_ESCALATE: a driver without the handler asked for fails the call (EIO) instead of the kernel
-  // resetting more than was asked; a LU reset the driver lacks is tried as a target reset (the LU is
-  // reset either way). The kernel then expects one UNIT ATTENTION per device it reset; a pass-through
-  // command is not retried (no retries allowed), so the test sees it as the LU reports it.
+  // NO_ESCALATE: a driver without the handler asked for fails the call with EIO (as one whose handler
+  // failed: Linux does not tell them apart) instead of the kernel resetting more than was asked. The
+  // kernel then expects one UNIT ATTENTION per device it reset; a pass-through command is not retried
+  // (no retries allowed), so the test sees it as the LU reports it.
   Result<ResetScope> reset(const Address& address, ResetScope scope) override {
     DQ_TRY_ASSIGN(int fd, fd_for(address));
-    const auto ask = [fd](int what) {
-      int value = what | kNoEscalate;
-      return ::ioctl(fd, SG_SCSI_RESET, &value) == 0;
-    };
-    if (scope == ResetScope::bus) {
-      if (!ask(SG_SCSI_RESET_BUS)) return fail_errno("SG_SCSI_RESET_BUS on " + node_for(address));
-      return ResetScope::bus;
+    const int what = scope == ResetScope::logical_unit ? SG_SCSI_RESET_DEVICE
+                     : scope == ResetScope::target     ? kResetTarget
+                                                       : SG_SCSI_RESET_BUS;
+    int value = what | kNoEscalate;
+    if (::ioctl(fd, SG_SCSI_RESET, &value) != 0) {
+      return fail_errno("SG_SCSI_RESET (" + to_string(scope) + ") on " + node_for(address));
     }
-    if (ask(SG_SCSI_RESET_DEVICE)) return ResetScope::logical_unit;
-    if (ask(kResetTarget)) return ResetScope::target;
-    return fail_errno("SG_SCSI_RESET_DEVICE and SG_SCSI_RESET_TARGET on " + node_for(address));
+    return scope;
   }
 
   const TransportTraits& traits() const override { return traits_; }
