@@ -101,7 +101,7 @@ set +e
 python3 "$source_dir/fixtures/qemu/qualify_host.py" --hba "$hba" --kernel "$kernel_dir/vmlinux" \
   --initrd "$work/guest/initrd.cpio.gz" --system-disk "$work/guest/system.img" --simdext "$simdext" \
   --profile "$profile_file" --sim-state "$work/simdext" --work "$work" --serial "$serial" --wwn "$wwn" --big-lu-serial "$big_lu_serial" \
-  --timeout "${DQ_QEMU_TIMEOUT:-5400}"
+  --timeout "$(( ${DQ_QEMU_TIMEOUT:-5400} - ($(date +%s) - start) ))"
 rc=$?
 set -e
 # The reports and the guest's logs, read from the system disk image (debugfs: nothing is mounted).
