@@ -102,9 +102,8 @@ Result<BlockDevice> choose_device(const HostSnapshot& host, const MatchRules& ru
   return *chosen;
 }
 
-Result<std::vector<std::string>> choose_other_lus(const HostSnapshot& host, const BlockDevice& dut,
-                                                  const std::vector<std::string>& identities,
-                                                  bool dut_data_loss_allowed) {
+Status check_other_lus(const HostSnapshot& host, const BlockDevice& dut,
+                       const std::vector<std::string>& identities, bool dut_data_loss_allowed) {
   if (!identities.empty() && !dut_data_loss_allowed) {
     return refuse("data loss on other LUs (" + identities.front() + (identities.size() > 1 ? ", ..." : "") +
                   ") needs --allow-data-loss for the DUT too");
@@ -120,7 +119,7 @@ Result<std::vector<std::string>> choose_other_lus(const HostSnapshot& host, cons
       return refuse("other LU " + identity + " is the DUT itself (" + dut.node + ")");
     }
   }
-  return identities;
+  return {};
 }
 
 Result<DutDescription> admit_device(const DeviceRequest& request) {
@@ -152,8 +151,7 @@ Result<DutDescription> admit_device(const DeviceRequest& request) {
   DQ_TRY_ASSIGN(const auto device, choose_device(host, rules));
   const auto& other_lus = request.allow_data_loss_other_lus.empty() ? station.device.allow_data_loss_other_lus
                                                                     : request.allow_data_loss_other_lus;
-  DQ_TRY_ASSIGN(const auto writable_other_lus,
-                choose_other_lus(host, device, other_lus, !rules.allow_data_loss.empty()));
+  DQ_TRY(check_other_lus(host, device, other_lus, !rules.allow_data_loss.empty()));
 
   DutDescription dut;
   if (!device.simdext_state.empty()) {
@@ -170,7 +168,7 @@ Result<DutDescription> admit_device(const DeviceRequest& request) {
     }
   }
   dut.allow_data_loss = !rules.allow_data_loss.empty();
-  if (device.simdext_state.empty()) dut.writable_other_lus = writable_other_lus;
+  if (device.simdext_state.empty()) dut.writable_other_lus = other_lus;
   station::set_hooks(dut, station.hooks);
   if (!station.product_file.empty()) dut.product_expectations = station.product_file;
   dut.extra["identity_source"] = device.identity_source;

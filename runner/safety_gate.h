@@ -44,11 +44,9 @@ struct MatchRules {
 
 // The other LUs a run may write besides `dut` (each a serial or WWN): every one must pass the gate as a
 // DUT would (a whole disk, not the system disk, nothing mounted or held, exactly one match) and must not
-// be the DUT itself; they are allowed only when the DUT's own data loss is. Returns them as given.
-[[nodiscard]] Result<std::vector<std::string>> choose_other_lus(const HostSnapshot& host,
-                                                                const device::BlockDevice& dut,
-                                                                const std::vector<std::string>& identities,
-                                                                bool dut_data_loss_allowed);
+// be the DUT itself; they are allowed only when the DUT's own data loss is.
+[[nodiscard]] Status check_other_lus(const HostSnapshot& host, const device::BlockDevice& dut,
+                                     const std::vector<std::string>& identities, bool dut_data_loss_allowed);
 
 // After a test: the device is still there — at its node, or found again by identity elsewhere.
 [[nodiscard]] bool device_still_present(const std::string& node, const DutIdentity& identity);
