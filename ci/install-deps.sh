@@ -8,6 +8,7 @@ debian_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libsodium-dev libpugixml-dev libboost1.81-dev libfuse3-dev fuse3
   libcli11-dev nlohmann-json3-dev libtomlplusplus-dev
+  libre2-dev  # failure patterns: a linear-time engine, safe on any length of test output
   fio gdisk util-linux e2fsprogs dosfstools exfatprogs sg3-utils libxml2-utils
   dpkg-dev file  # cpack -G DEB: dpkg-shlibdeps computes the Depends, file finds the ELF files
   clang-format clang-tidy
@@ -16,7 +17,7 @@ debian_packages=(
   qemu-system-x86 busybox-static cpio zstd xz-utils kmod
 )
 brew_packages=(cmake ninja pkg-config googletest google-benchmark libsodium pugixml boost cli11
-               nlohmann-json tomlplusplus fio)
+               nlohmann-json tomlplusplus re2 fio)
 
 if [[ "$(uname -s)" == "Darwin" ]]; then
   # macOS: the suites build against Homebrew; simdext (FUSE, loop devices) is Linux-only.

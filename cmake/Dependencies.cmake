@@ -9,6 +9,9 @@ find_package(nlohmann_json 3.10 REQUIRED CONFIG)
 find_package(tomlplusplus 3 REQUIRED CONFIG)
 find_package(Threads REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium>=1.0.18)
+# RE2: patterns over test output (failure messages of any length) in linear time, no recursion per
+# character as std::regex's engines have.
+pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 if(DEXTQUAL_BENCHMARKS)
   find_package(benchmark REQUIRED CONFIG)
 endif()

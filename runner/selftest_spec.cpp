@@ -48,11 +48,9 @@ CommandResult<TestExpectation> read_expectation(const toml::table& entry, const 
   if (message_required && expectation.message_pattern.empty()) {
     return usage_error(where + ": message = \"<what the failure must say>\" is required");
   }
-  try {
-    expectation.message = std::regex(expectation.message_pattern, std::regex::ECMAScript | std::regex::icase);
-  } catch (const std::regex_error& e) {
-    return usage_error(where + ": message is not a regular expression: " + e.what());
-  }
+  auto compiled = FailurePattern::compile(expectation.message_pattern);
+  if (!compiled) return usage_error(where + ": message: " + compiled.error().message());
+  expectation.message = std::move(*compiled);
   expectation.why = entry["why"].value_or(std::string());
   if (why_required && expectation.why.empty()) return usage_error(where + ": why = \"<reason>\" is required");
   return expectation;
@@ -87,11 +85,7 @@ bool TestExpectation::selects(const std::string& test_suite, const std::string& 
 bool TestExpectation::accepts(const std::string& test_suite, const std::string& test_name,
                               reports::Verdict test_verdict, const std::string& test_message) const {
   if (!selects(test_suite, test_name) || test_verdict != verdict) return false;
-  // Matched as one line: a message spans lines (expected/actual, the sector ranges), a pattern should not
-  // care.
-  std::string one_line = test_message;
-  std::replace(one_line.begin(), one_line.end(), '\n', ' ');
-  return message_pattern.empty() || std::regex_search(one_line, message);
+  return message.matches(test_message);
 }
 
 CommandResult<SelftestSpec> read_selftest_spec(const fs::path& profile) {

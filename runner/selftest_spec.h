@@ -8,23 +8,23 @@
 
 #include <filesystem>
 #include <optional>
-#include <regex>
 #include <string>
 #include <vector>
 
 #include "reports/verdict.h"
 #include "runner/exit_status.h"
+#include "runner/failure_pattern.h"
 
 namespace dextqual::runner {
 
 // One "suite:gtest-filter" pattern with the verdict its tests end with and, optionally, what their
-// message must say (ECMAScript regex, case-insensitive, searched in the message).
+// message must say (a FailurePattern: case-insensitive, searched in the message).
 struct TestExpectation {
   std::string suite;
   std::string filter;
   reports::Verdict verdict = reports::Verdict::fail;
   std::string message_pattern;  // empty: any message
-  std::regex message{};
+  FailurePattern message{};
   std::string why;  // collateral and allowed skips: the reason, in words
 
   [[nodiscard]] std::string pattern() const { return suite + ":" + filter; }

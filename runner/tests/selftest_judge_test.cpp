@@ -20,7 +20,7 @@ TestExpectation expectation(std::string suite, std::string filter, Verdict verdi
   e.filter = std::move(filter);
   e.verdict = verdict;
   e.message_pattern = message;
-  e.message = std::regex(message, std::regex::ECMAScript | std::regex::icase);
+  e.message = *FailurePattern::compile(message);
   e.why = "because";
   return e;
 }
