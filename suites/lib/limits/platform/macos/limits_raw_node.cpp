@@ -1,5 +1,5 @@
 // macOS: the raw path is /dev/rdiskN with F_NOCACHE; fsync is not a device flush there, so the flush
-// is DKIOCSYNCHRONIZE (FIELD-REPORTS.md, "facts worth keeping in mind").
+// is DKIOCSYNCHRONIZE (docs/FIELD-REPORTS.md, "Facts worth keeping in mind").
 #include <fcntl.h>
 #include <sys/disk.h>
 #include <sys/ioctl.h>
