@@ -38,9 +38,28 @@ const char* color_code(Verdict verdict) {
       return "\033[32m";
     case Verdict::skipped:
       return "\033[33m";
+    case Verdict::warn:  // bold: set apart from SKIPPED's yellow, and not a failure's red
+      return "\033[1;33m";
     default:
       return "\033[1;31m";
   }
+}
+
+// A result line's reason: a WARN's first warning (the message may be empty), else the message.
+std::string reason_of(const TestResult& test) {
+  if (test.verdict == Verdict::warn) {
+    const auto warnings = test.warnings();
+    if (!warnings.empty()) {
+      return first_line(warnings.front()) +
+             (warnings.size() > 1 ? " (+" + std::to_string(warnings.size() - 1) + " more)" : "");
+    }
+  }
+  return first_line(test.message);
+}
+
+// "1 expected failure", "44 expected failures".
+std::string counted(int n, std::string_view what) {
+  return std::to_string(n) + " " + std::string(what) + (n == 1 ? "" : "s");
 }
 
 }  // namespace
@@ -114,8 +133,8 @@ void ConsoleReporter::test_finished(const TestResult& test) {
     std::snprintf(timing, sizeof timing, " (%d of %d, %.2fs)", done_, total_, test.seconds);
     out_ << stamp() << colored(label(test.verdict), test.verdict) << ": " << test.suite << " :: " << test.name
          << timing;
-    if (test.verdict != Verdict::pass && !test.message.empty())
-      out_ << " - " << xml_safe(first_line(test.message));
+    if (const auto reason = reason_of(test); test.verdict != Verdict::pass && !reason.empty())
+      out_ << " - " << xml_safe(reason);
     out_ << "\n";
   }
   running_.clear();
@@ -170,6 +189,7 @@ void ConsoleReporter::finish(const Report& report) {
       if (!test.reproducer.empty()) out_ << "    reproduce: " << test.reproducer << "\n";
     }
   }
+  finish_warnings(report);
   const auto counts = report.counts();
   std::string details;
   for (const auto& [verdict, n] : counts.by_verdict) {
@@ -181,9 +201,33 @@ void ConsoleReporter::finish(const Report& report) {
   out_.flush();
 }
 
+// The first three always, so a grep for "N passed, N failed, N skipped" keeps working; the others when
+// there are any.
 std::string ConsoleReporter::summary_line(const Counts& counts) {
-  return std::to_string(counts.passed) + " passed, " + std::to_string(counts.failed) + " failed, " +
-         std::to_string(counts.skipped) + " skipped";
+  std::string line = std::to_string(counts.passed) + " passed, " + std::to_string(counts.failed) +
+                     " failed, " + std::to_string(counts.skipped) + " skipped";
+  if (counts.expected_failures > 0) line += ", " + counted(counts.expected_failures, "expected failure");
+  if (counts.warnings > 0) line += ", " + counted(counts.warnings, "warning");
+  return line;
+}
+
+// The should-level deviations, after the failures: a WARN passes, so this is the only place at the end
+// of a long log that says what to look at.
+void ConsoleReporter::finish_warnings(const Report& report) {
+  bool header = false;
+  for (const auto& suite : report.suites) {
+    for (const auto& test : suite.tests) {
+      if (test.verdict != Verdict::warn) continue;
+      if (!header) {
+        out_ << "\nWarnings (a *should* of the standard not met; not failures):\n";
+        header = true;
+      }
+      out_ << "  " << colored(label(test.verdict), test.verdict) << ": " << test.suite << " :: " << test.name
+           << "\n";
+      for (const auto& warning : test.warnings())
+        out_ << "    " << xml_safe(first_line(warning, 300)) << "\n";
+    }
+  }
 }
 
 void ConsoleReporter::clear_progress() {

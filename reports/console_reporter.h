@@ -4,7 +4,8 @@
 // and when it ends (lit's "LABEL: suite :: test" form), and while one test runs a heartbeat every
 // minute ("still running X, 240 s, 12.3 GiB verified"), so the last line of a log whose host died
 // names what was running. Colour only on a terminal and never when NO_COLOR is set (no-color.org). The
-// last line is always "N passed, N failed, N skipped".
+// last line is always "N passed, N failed, N skipped", followed by ", N expected failures" and
+// ", N warnings" when there are any (XFAIL and WARN are counted apart from passes).
 #pragma once
 
 #include <chrono>
@@ -53,13 +54,15 @@ class ConsoleReporter {
   void test_finished(const TestResult& test);
   // A harness message ("starting simdext ...", "relaunching rawio for 12 remaining tests").
   void note(std::string_view line);
-  // The failures with their reasons and reproducers, the counts by verdict, then the summary line.
+  // The failures with their reasons and reproducers, the WARNs with their warnings, the counts by
+  // verdict, then the summary line.
   void finish(const Report& report);
 
-  // "N passed, N failed, N skipped"
+  // "N passed, N failed, N skipped[, N expected failures][, N warnings]"
   [[nodiscard]] static std::string summary_line(const Counts& counts);
 
  private:
+  void finish_warnings(const Report& report);
   void heartbeat_loop(std::stop_token stop);
   void clear_progress();
   void draw_progress();

@@ -26,11 +26,53 @@ std::string seconds_text(double seconds) {
   return text;
 }
 
+std::string count_cell(Verdict verdict, const std::string& text) {
+  return "<td bgcolor=\"" + std::string(verdict_colour(verdict)) + "\"><b>" + text + "</b></td>";
+}
+
+std::string plural(int n, std::string_view what) {
+  return std::to_string(n) + " " + std::string(what) + (n == 1 ? "" : "s");
+}
+
+// XFAIL and WARN have cells of their own only when there are any, as on the console's summary line; the
+// warnings' cell links to their list.
 std::string counts_table(const Counts& counts) {
-  return "<table class=\"counts\" cellpadding=\"8\" cellspacing=\"4\"><tr><td bgcolor=\"#f8d0d0\"><b>" +
-         std::to_string(counts.failed) + " failed</b></td><td bgcolor=\"#d8f0d8\"><b>" +
-         std::to_string(counts.passed) + " passed</b></td><td bgcolor=\"#fff3c4\"><b>" +
-         std::to_string(counts.skipped) + " skipped</b></td></tr></table>";
+  std::string html = "<table class=\"counts\" cellpadding=\"8\" cellspacing=\"4\"><tr>" +
+                     count_cell(Verdict::fail, std::to_string(counts.failed) + " failed") +
+                     count_cell(Verdict::pass, std::to_string(counts.passed) + " passed") +
+                     count_cell(Verdict::skipped, std::to_string(counts.skipped) + " skipped");
+  if (counts.expected_failures > 0) {
+    html += count_cell(Verdict::xfail, plural(counts.expected_failures, "expected failure"));
+  }
+  if (counts.warnings > 0) {
+    html += count_cell(Verdict::warn, "<a href=\"#warnings\">" + plural(counts.warnings, "warning") + "</a>");
+  }
+  return html + "</tr></table>";
+}
+
+// One line per warning, for a cell or a list item.
+std::string warning_lines(const std::vector<std::string>& warnings) {
+  std::string html;
+  for (const auto& warning : warnings) {
+    html += (html.empty() ? "" : "<br>") + std::string("WARN: ") + html_escape(first_line(warning, 2000));
+  }
+  return html;
+}
+
+// The WARNs after the failures: passed, so easy to miss in the table of every result.
+std::string warnings_section(const Report& report) {
+  std::string items;
+  for (const auto& suite : report.suites) {
+    for (const auto& test : suite.tests) {
+      if (test.verdict != Verdict::warn) continue;
+      items += "<li class=\"warning\"><p><b>WARN</b> " + html_escape(test.suite) + " :: <b>" +
+               html_escape(test.name) + "</b><br>" + warning_lines(test.warnings()) + "</p></li>";
+    }
+  }
+  if (items.empty()) return {};
+  return "<h2 id=\"warnings\">Warnings</h2><p>Passed every <i>shall</i> of the standard; deviated from a "
+         "<i>should</i>. Not failures.</p><ul>" +
+         items + "</ul>";
 }
 
 // One failing test of a cause group: its name, its pictures in view, the assertion text a click away.
@@ -110,9 +152,16 @@ std::string all_results(const Report& report) {
       "<tr><th>result</th><th>suite</th><th>test</th><th>time</th><th>note</th></tr>";
   for (const auto& suite : report.suites) {
     for (const auto& test : suite.tests) {
+      // A WARN's message is its first warning again (the runner's summary of them): its warnings say it.
+      std::string note =
+          test.verdict == Verdict::warn
+              ? std::string()
+              : html_escape(is_failure(test.verdict) ? failure_cause(test) : first_line(test.message, 200));
+      if (const auto warnings = warning_lines(test.warnings()); !warnings.empty()) {
+        note += (note.empty() ? "" : "<br>") + warnings;
+      }
       html += "<tr>" + verdict_cell(test.verdict) + "<td>" + html_escape(test.suite) + "</td><td>" +
-              html_escape(test.name) + "</td><td>" + seconds_text(test.seconds) + "</td><td>" +
-              html_escape(is_failure(test.verdict) ? failure_cause(test) : first_line(test.message, 200)) +
+              html_escape(test.name) + "</td><td>" + seconds_text(test.seconds) + "</td><td>" + note +
               "</td></tr>";
     }
   }
@@ -130,6 +179,7 @@ std::string render_html(const Report& report) {
           "</h1>";
   html += counts_table(report.counts());
   html += failures_by_cause(report);
+  html += warnings_section(report);
   if (const auto chart = throughput_chart_svg(throughput_series(report)); !chart.empty()) {
     html += "<h2>Throughput against transfer size</h2>" + chart;
   }

@@ -8,6 +8,18 @@ namespace dextqual::reports {
 
 using nlohmann::json;
 
+namespace {
+
+json counts_json(const Counts& counts) {
+  return {{"passed", counts.passed},
+          {"failed", counts.failed},
+          {"skipped", counts.skipped},
+          {"expected_failures", counts.expected_failures},
+          {"warnings", counts.warnings}};
+}
+
+}  // namespace
+
 json render_json_summary(const Report& report) {
   const auto counts = report.counts();
   json by_verdict = json::object();
@@ -15,15 +27,12 @@ json render_json_summary(const Report& report) {
   json tests = json::array();
   json findings = json::array();
   json measurements = json::array();
+  json warnings = json::array();
   json suites = json::array();
   for (const auto& suite : report.suites) {
-    const auto suite_counts = count(suite.tests);
-    suites.push_back({{"name", suite.name},
-                      {"binary", suite.binary},
-                      {"tests", suite.tests.size()},
-                      {"passed", suite_counts.passed},
-                      {"failed", suite_counts.failed},
-                      {"skipped", suite_counts.skipped}});
+    json suite_entry = {{"name", suite.name}, {"binary", suite.binary}, {"tests", suite.tests.size()}};
+    suite_entry.update(counts_json(count(suite.tests)));
+    suites.push_back(std::move(suite_entry));
     for (const auto& test : suite.tests) {
       auto entry = to_json(test);
       entry.erase("log");
@@ -36,24 +45,26 @@ json render_json_summary(const Report& report) {
                             {"class", finding.finding_class},
                             {"description", finding.description}});
       }
+      for (const auto& warning : test.warnings()) {
+        warnings.push_back({{"suite", test.suite}, {"test", test.name}, {"warning", warning}});
+      }
       for (const auto& m : test.measurements) {
         measurements.push_back(
             {{"suite", test.suite}, {"test", test.name}, {"name", m.name}, {"value", m.value}});
       }
     }
   }
+  json counts_entry = counts_json(counts);
+  counts_entry["by_verdict"] = by_verdict;
   json summary = {{"schema", "dextqual-report/1"},
                   {"run", to_json(report.run)},
                   {"dut", to_json(report.dut)},
-                  {"counts",
-                   {{"passed", counts.passed},
-                    {"failed", counts.failed},
-                    {"skipped", counts.skipped},
-                    {"by_verdict", by_verdict}}},
+                  {"counts", counts_entry},
                   {"suites", suites},
                   {"tests", tests},
                   {"findings", findings},
-                  {"measurements", measurements}};
+                  {"measurements", measurements},
+                  {"warnings", warnings}};
   // Absent, not empty, when no trace exists (a real device): `dextqual diff` says so.
   if (report.commands) summary["command_histogram"] = {{"commands", to_json(*report.commands)}};
   if (!report.selftest.empty()) {

@@ -1,7 +1,8 @@
-// The JSON summary of a run (schema "dextqual-report/1"): run and DUT identity, counts, every result,
-// and, flattened for tools that only want them, every integrity finding (with LBA and class) and every
-// measured figure, and the command histogram where a trace exists ("command_histogram"). Logs are
-// left out (they are in the log files it names); failure text is kept.
+// The JSON summary of a run (schema "dextqual-report/1"): run and DUT identity, counts (passed,
+// failed, skipped, expected_failures, warnings: they add up to the tests), every result, and,
+// flattened for tools that only want them, every integrity finding (with LBA and class), every
+// measured figure, every warning, and the command histogram where a trace exists
+// ("command_histogram"). Logs are left out (they are in the log files it names); failure text is kept.
 #pragma once
 
 #include <filesystem>

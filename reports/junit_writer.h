@@ -3,7 +3,8 @@
 // run and DUT identity as suite properties, the decoded reason in the element text (GitLab shows only
 // that), per-test properties as [[PROPERTY|k=v]] lines (testcase <properties> are not allowed), logs
 // cut to head + tail with the whole log attached beside ([[ATTACHMENT|path]]), every string made legal
-// XML first.
+// XML first. XFAIL is <skipped type="xfail"> (pytest's form: no CI counts it as a pass); WARN is a
+// pass whose warnings are "WARN: ..." lines at the top of its system-out (README "Verdicts").
 #pragma once
 
 #include <cstddef>

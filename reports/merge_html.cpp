@@ -17,7 +17,9 @@ std::string run_header(const std::vector<LoadedRun>& runs) {
   std::string html =
       "<h2>Runs</h2><table class=\"runs\" border=\"1\" cellpadding=\"3\" cellspacing=\"0\"><tr><th>#</th>"
       "<th>run</th><th>station</th><th>host</th><th>DUT</th><th>profile</th><th>dextqual</th>"
-      "<th>started</th><th>status</th><th>failed</th><th>passed</th><th>skipped</th></tr>";
+      "<th>started</th><th>status</th><th>failed</th><th>passed</th><th>skipped</th><th>expected "
+      "failures</th>"
+      "<th>warnings</th></tr>";
   for (std::size_t i = 0; i < runs.size(); ++i) {
     const auto& report = runs[i].report;
     const auto counts = report.counts();
@@ -29,7 +31,8 @@ std::string run_header(const std::vector<LoadedRun>& runs) {
             cell(report.dut.profile) + cell(report.run.version) + cell(report.run.started_at) +
             cell(report.run.status) + "<td bgcolor=\"" + (counts.failed > 0 ? "#f8d0d0" : "#ffffff") + "\">" +
             std::to_string(counts.failed) + "</td><td>" + std::to_string(counts.passed) + "</td><td>" +
-            std::to_string(counts.skipped) + "</td></tr>";
+            std::to_string(counts.skipped) + "</td>" + cell(std::to_string(counts.expected_failures)) +
+            cell(std::to_string(counts.warnings)) + "</tr>";
   }
   return html + "</table>";
 }

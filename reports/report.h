@@ -47,8 +47,17 @@ struct TestResult {
 
   // "rawio.TransferSize": the JUnit classname, prefixed with the suite binary (JUNIT.md §4).
   [[nodiscard]] std::string classname() const;
-  // "Sweep" (after the last dot of the GoogleTest name; the whole name when there is none).
+  // "Sweep" (after the first dot of the GoogleTest name; the whole name when there is none). GoogleTest
+  // names have one dot (parameter names cannot hold one); the first lets the pseudo-suite "dextqual"
+  // name a case with dots in it ("expectations.stale: scsi:Cdb/Read.Zero...").
   [[nodiscard]] std::string case_name() const;
+  // The *should* deviations the test recorded: RecordProperty("warning", ...) or ("warning.<n>", ...),
+  // one line each, "warning" first, then by n as a number (warning.10 after warning.9), then any other
+  // "warning.<suffix>". The runner makes a passed test with warnings WARN; the reports show them
+  // whatever the verdict.
+  // A WARN without such properties (the suite died before writing its XML, which carries them) has
+  // its message as its one warning, so no rendering shows a WARN with nothing to read.
+  [[nodiscard]] std::vector<std::string> warnings() const;
 };
 
 struct SuiteReport {
@@ -108,11 +117,17 @@ struct CommandCount {
   std::uint64_t largest_bytes = 0;
 };
 
+// Tests by outcome. The five numbers partition the tests (they add up to the total), so no verdict is
+// read as another: XFAIL is not a pass that people stop looking at, and WARN is not hidden in PASS.
 struct Counts {
-  int passed = 0;   // PASS, XFAIL
-  int failed = 0;   // every verdict with the failure flag
-  int skipped = 0;  // SKIPPED
+  int passed = 0;             // PASS
+  int failed = 0;             // every verdict with the failure flag
+  int skipped = 0;            // SKIPPED
+  int expected_failures = 0;  // XFAIL
+  int warnings = 0;           // WARN: tests, not the warnings they carry
   std::map<Verdict, int> by_verdict{};
+
+  Counts& operator+=(const Counts& other);
 };
 
 struct Report {

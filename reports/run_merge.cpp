@@ -124,12 +124,16 @@ json render_merge_summary(const std::vector<LoadedRun>& runs) {
   std::map<std::string, json> rows;
   for (const auto& run : runs) {
     const auto counts = run.report.counts();
-    listed.push_back(
-        {{"label", run.label},
-         {"summary", run.summary.string()},
-         {"run", to_json(run.report.run)},
-         {"dut", to_json(run.report.dut)},
-         {"counts", {{"passed", counts.passed}, {"failed", counts.failed}, {"skipped", counts.skipped}}}});
+    listed.push_back({{"label", run.label},
+                      {"summary", run.summary.string()},
+                      {"run", to_json(run.report.run)},
+                      {"dut", to_json(run.report.dut)},
+                      {"counts",
+                       {{"passed", counts.passed},
+                        {"failed", counts.failed},
+                        {"skipped", counts.skipped},
+                        {"expected_failures", counts.expected_failures},
+                        {"warnings", counts.warnings}}}});
     for (const auto& suite : run.report.suites) {
       for (const auto& test : suite.tests) {
         const auto key = test_key(test);

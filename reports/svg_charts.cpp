@@ -215,7 +215,9 @@ std::string selftest_matrix_svg(const std::vector<SelftestRow>& rows) {
 }
 
 const char* verdict_colour(Verdict verdict) {
-  if (verdict == Verdict::skipped) return "#fff3c4";
+  // XFAIL with SKIPPED, as CI shows it (a <skipped> element); WARN its own amber, neither pass nor fail.
+  if (verdict == Verdict::skipped || verdict == Verdict::xfail) return "#fff3c4";
+  if (verdict == Verdict::warn) return "#ffdca8";
   return is_failure(verdict) ? "#f8d0d0" : "#d8f0d8";
 }
 

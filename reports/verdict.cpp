@@ -6,8 +6,9 @@
 namespace dextqual::reports {
 namespace {
 
-constexpr std::array<std::pair<Verdict, std::string_view>, 9> kLabels = {{
+constexpr std::array<std::pair<Verdict, std::string_view>, 10> kLabels = {{
     {Verdict::pass, "PASS"},
+    {Verdict::warn, "WARN"},
     {Verdict::fail, "FAIL"},
     {Verdict::skipped, "SKIPPED"},
     {Verdict::xfail, "XFAIL"},
@@ -30,6 +31,7 @@ std::string_view label(Verdict verdict) {
 bool is_failure(Verdict verdict) {
   switch (verdict) {
     case Verdict::pass:
+    case Verdict::warn:  // a *should* is advice: the run still qualifies (exit 0)
     case Verdict::skipped:
     case Verdict::xfail:
       return false;

@@ -10,6 +10,8 @@ namespace dextqual::reports {
 
 enum class Verdict {
   pass,
+  warn,         // passed every *shall* check but deviated from a *should* of SPC-4/SBC-3/SAM-5: the
+                // test recorded warnings (TestResult::warnings()); worth reading, never a failure
   fail,         // an explicit check failed
   skipped,      // not run, with the reason (requirement unmet, filtered by a guard, device lost before)
   xfail,        // failed, and the per-DUT expectations file says it should
@@ -20,7 +22,7 @@ enum class Verdict {
   error,        // crashed, killed, or the runner stopped during it (no verdict reached)
 };
 
-[[nodiscard]] std::string_view label(Verdict verdict);  // "PASS", "DEVICE-LOST", ...
+[[nodiscard]] std::string_view label(Verdict verdict);  // "PASS", "WARN", "DEVICE-LOST", ...
 [[nodiscard]] bool is_failure(Verdict verdict);
 [[nodiscard]] std::optional<Verdict> verdict_from_label(std::string_view label);
 

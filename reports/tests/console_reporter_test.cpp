@@ -27,21 +27,64 @@ TEST(ConsoleReporter, PlainLinesEndWithTheSummary) {
   std::ostringstream out;
   ConsoleReporter console(out, {.terminal = false, .color = false}, fixed_clock());
   const auto report = testing::sample_report();
-  console.plan(names(9));
+  console.plan(names(10));
   for (const auto& test : report.suites.front().tests) {
     console.test_started(test.suite, test.name);
     console.test_finished(test);
   }
   console.finish(report);
   const auto text = out.str();
-  EXPECT_NE(text.find("12:00:00 dextqual: 9 tests to run; times are UTC"), std::string::npos);
-  EXPECT_NE(text.find("12:00:00 START rawio :: TransferSize.Sweep (1 of 9)\n"), std::string::npos);
-  EXPECT_NE(text.find("12:00:00 PASS: rawio :: TransferSize.Sweep (1 of 9, 0.25s)\n"), std::string::npos);
-  EXPECT_NE(text.find("FAIL: rawio :: TransferSize.Bad (2 of 9"), std::string::npos);
+  EXPECT_NE(text.find("12:00:00 dextqual: 10 tests to run; times are UTC"), std::string::npos);
+  EXPECT_NE(text.find("12:00:00 START rawio :: TransferSize.Sweep (1 of 10)\n"), std::string::npos);
+  EXPECT_NE(text.find("12:00:00 PASS: rawio :: TransferSize.Sweep (1 of 10, 0.25s)\n"), std::string::npos);
+  EXPECT_NE(text.find("FAIL: rawio :: TransferSize.Bad (2 of 10"), std::string::npos);
+  EXPECT_NE(text.find("XFAIL: rawio :: Expected.Failure (4 of 10, 0.25s) - expected failure (blame: driver)"),
+            std::string::npos);
   EXPECT_NE(text.find("reproduce: build/rawio --gtest_filter=TransferSize.Bad"), std::string::npos);
   EXPECT_EQ(text.find('\033'), std::string::npos);
   EXPECT_EQ(text.find('\r'), std::string::npos);
-  EXPECT_TRUE(text.ends_with("2 passed, 6 failed, 1 skipped\n")) << text;
+  EXPECT_TRUE(text.ends_with("1 passed, 6 failed, 1 skipped, 1 expected failure, 1 warning\n")) << text;
+}
+
+// XFAIL and WARN are counted apart from passes; a run without them keeps the three-number line.
+TEST(ConsoleReporter, SummaryLineCountsExpectedFailuresAndWarningsApart) {
+  EXPECT_EQ(ConsoleReporter::summary_line(
+                {.passed = 140, .failed = 0, .skipped = 20, .expected_failures = 44, .warnings = 2}),
+            "140 passed, 0 failed, 20 skipped, 44 expected failures, 2 warnings");
+  EXPECT_EQ(ConsoleReporter::summary_line({.passed = 3, .failed = 1, .skipped = 0}),
+            "3 passed, 1 failed, 0 skipped");
+  EXPECT_EQ(ConsoleReporter::summary_line({.passed = 3, .warnings = 1}),
+            "3 passed, 0 failed, 0 skipped, 1 warning");
+  const auto counts = testing::sample_report().counts();
+  EXPECT_EQ(counts.passed, 1);
+  EXPECT_EQ(counts.expected_failures, 1);
+  EXPECT_EQ(counts.warnings, 1);
+  EXPECT_EQ(counts.passed + counts.failed + counts.skipped + counts.expected_failures + counts.warnings, 10);
+}
+
+// A WARN passed, yet it is shown on a terminal (passes are not), in its own colour, with its first
+// warning; the end of the run lists every warning.
+TEST(ConsoleReporter, WarnIsShownInItsOwnColourAndListedAtTheEnd) {
+  std::ostringstream out;
+  ConsoleReporter console(out, {.terminal = true, .color = true});
+  const auto report = testing::sample_report();
+  const auto& warn = report.suites.front().tests.back();
+  ASSERT_EQ(warn.verdict, Verdict::warn);
+  console.plan(names(1));
+  console.test_started(warn.suite, warn.name);
+  console.test_finished(warn);
+  EXPECT_NE(out.str().find("\033[1;33mWARN\033[0m: rawio :: Rdprotect.WithoutProtection (1 of 1, 0.25s) - "
+                           "SBC-3 5.8 should: RDPROTECT 011b"),
+            std::string::npos)
+      << out.str();
+  EXPECT_NE(out.str().find("got GOOD (+1 more)\n"), std::string::npos) << out.str();
+  console.finish(report);
+  const auto text = out.str();
+  const auto listed = text.find("Warnings (a *should* of the standard not met; not failures):\n");
+  ASSERT_NE(listed, std::string::npos) << text;
+  EXPECT_LT(text.find("Failed tests:"), listed);
+  EXPECT_NE(text.find("    SPC-4 4.5.6 should: sense data\\x07 <&>", listed), std::string::npos) << text;
+  EXPECT_NE(text.find("1 WARN"), std::string::npos);  // the by-verdict line
 }
 
 TEST(ConsoleReporter, TerminalShowsProgressAndHidesPasses) {

@@ -26,6 +26,55 @@ TEST(HtmlReport, SelfContainedWithFailuresFirst) {
   EXPECT_NE(html.find("<svg"), std::string::npos);  // the throughput chart from the measurements
 }
 
+// The header counts XFAIL and WARN apart from passes; the WARNs are listed after the failures, and
+// each warning is in its test's row.
+TEST(HtmlReport, HeaderCountsExpectedFailuresAndWarningsApart) {
+  const auto html = render_html(testing::sample_report());
+  const auto header = html.substr(0, html.find("</table>"));
+  EXPECT_NE(header.find("<b>6 failed</b>"), std::string::npos) << header;
+  EXPECT_NE(header.find("<b>1 passed</b>"), std::string::npos) << header;
+  EXPECT_NE(header.find("<b>1 skipped</b>"), std::string::npos);
+  EXPECT_NE(header.find("<b>1 expected failure</b>"), std::string::npos);
+  EXPECT_NE(header.find("<b><a href=\"#warnings\">1 warning</a></b>"), std::string::npos);
+  const auto section = html.find("<h2 id=\"warnings\">Warnings</h2>");
+  ASSERT_NE(section, std::string::npos);
+  EXPECT_LT(html.find("<h2 id=\"failures\">"), section);
+  EXPECT_LT(section, html.find("<h2>All results</h2>"));
+  const std::string first = "WARN: SBC-3 5.8 should: RDPROTECT 011b";
+  const std::string second = "WARN: SPC-4 4.5.6 should: sense data\\x07 &lt;&amp;&gt; &quot;descriptor&quot;";
+  EXPECT_LT(html.find(first, section), html.find(second, section));
+  // In the row of every result too, with the WARN's own colour.
+  const auto row = html.find("<td bgcolor=\"#ffdca8\"><b>WARN</b></td>", html.find("<h2>All results</h2>"));
+  ASSERT_NE(row, std::string::npos);
+  EXPECT_NE(html.find(first, row), std::string::npos);
+  EXPECT_NE(html.find(second, row), std::string::npos);
+}
+
+// The runner's WARN message repeats the first warning; the row shows each warning once.
+TEST(HtmlReport, AWarnRowShowsEachWarningOnce) {
+  TestResult warn{.suite = "scsi", .name = "Read.Protect", .verdict = Verdict::warn};
+  warn.message = "SBC-3 5.8 should: RDPROTECT (and 1 more warnings)";
+  warn.properties = {{"warning.1", "SBC-3 5.8 should: RDPROTECT"}, {"warning.2", "SPC-4 should: VERSION"}};
+  Report report;
+  report.suites.push_back({"scsi", "/build/scsi", {warn}});
+  const auto html = render_html(report);
+  const auto row = html.find("<b>WARN</b></td>", html.find("<h2>All results</h2>"));
+  ASSERT_NE(row, std::string::npos);
+  const auto cells = html.substr(row, html.find("</tr>", row) - row);
+  EXPECT_EQ(cells.find("and 1 more"), std::string::npos) << cells;
+  EXPECT_NE(cells.find("<br>WARN: SPC-4 should: VERSION"), std::string::npos) << cells;
+}
+
+TEST(HtmlReport, NoExpectedFailureOrWarningCellsWithoutThem) {
+  Report report;
+  report.suites.push_back(
+      {"rawio", "/build/rawio", {{.suite = "rawio", .name = "A.B", .verdict = Verdict::pass}}});
+  const auto html = render_html(report);
+  EXPECT_NE(html.find("<b>1 passed</b>"), std::string::npos);
+  EXPECT_EQ(html.find("expected failure"), std::string::npos);
+  EXPECT_EQ(html.find("warning"), std::string::npos);
+}
+
 TEST(HtmlReport, ThroughputSeriesFromMeasurements) {
   const auto series = throughput_series(testing::sample_report());
   ASSERT_EQ(series.size(), 1u);

@@ -120,5 +120,31 @@ TEST_F(RunMerge, WritesOneValidJunitAMatrixAndASummary) {
   EXPECT_EQ(summary["matrix"][1]["runs"]["station-a:SIMDEXT RAID0 [f2]"]["verdict"], "FAIL");
 }
 
+// XFAIL and WARN survive summary.json (their labels read back), count apart in the merge's summary and
+// run header, fail no run, and the merged JUnit shows the XFAIL as a skip.
+TEST_F(RunMerge, ExpectedFailuresAndWarningsReadBackAndCountApart) {
+  auto report = run_on("station-a", "clean", Verdict::xfail);
+  report.suites[1].tests[0].message = "expected failure (blame: driver): F2";
+  report.suites[0].tests[0].verdict = Verdict::warn;
+  report.suites[0].tests[0].properties["warning"] = "SPC-4 should: VERSION 06h";
+  auto run = load_run(write_run("clean", report));
+  ASSERT_TRUE(run) << run.error().message();
+  EXPECT_EQ(run->report.suites[0].tests[0].verdict, Verdict::warn);
+  EXPECT_EQ(run->report.suites[1].tests[0].verdict, Verdict::xfail);
+  const std::vector<LoadedRun> runs{*run};
+  EXPECT_EQ(merged_exit_code(runs), 0);
+  ASSERT_TRUE(write_merged_reports(runs, dir_ / "out"));
+  const auto summary = nlohmann::json::parse(read(dir_ / "out" / "summary.json"));
+  const auto& counts = summary["runs"][0]["counts"];
+  EXPECT_EQ(counts["passed"], 0);
+  EXPECT_EQ(counts["expected_failures"], 1);
+  EXPECT_EQ(counts["warnings"], 1);
+  const auto html = read(dir_ / "out" / "report.html");
+  EXPECT_NE(html.find("<th>expected failures</th><th>warnings</th>"), std::string::npos);
+  EXPECT_NE(html.find("<td>1</td><td>1</td></tr>"), std::string::npos) << html;
+  EXPECT_NE(read(dir_ / "out" / "junit.xml").find("<skipped type=\"xfail\""), std::string::npos);
+  EXPECT_EQ(testing::junit_schema_problems((dir_ / "out" / "junit.xml").string()), "");
+}
+
 }  // namespace
 }  // namespace dextqual::reports

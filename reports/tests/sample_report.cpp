@@ -49,12 +49,21 @@ Report sample_report() {
                        .description = "LBA 2048..2303 (256 sectors): stale",
                        .detail = {}}};
   add("Skip.Me", Verdict::skipped, "requires scsi_passthrough(): none");
-  add("Expected.Failure", Verdict::xfail, "known F2 limit");
+  // As the runner writes an XFAIL: the message names the blame and reason, the detail the failure.
+  add("Expected.Failure", Verdict::xfail, "expected failure (blame: driver): F2 limit <64 KiB>")->detail =
+      "transfer_sweep.cpp:42\nExpected: ok\n  Actual: EIO at 128 KiB";
   add("Unexpected.Pass", Verdict::xpass, "expected to fail per expectations file");
   add("Hang.Forever", Verdict::timeout, "timed out after 1s")->kind = "timeout";
   add("Crash.Mid", Verdict::error, "killed by signal 11 (SIGSEGV)")->kind = "crash";
   add("[harness]", Verdict::unresolved, "exited 0 without results");
   add("Device.Gone", Verdict::device_lost, "the DUT disappeared");
+  // Recorded out of order, and one with hostile text: warning.10 must come after warning.2.
+  add("Rdprotect.WithoutProtection", Verdict::warn, "")->properties = {
+      {"warning.10", "SPC-4 4.5.6 should: sense data\x07 <&> \"descriptor\" format"},
+      {"warning.2",
+       "SBC-3 5.8 should: RDPROTECT 011b on a LU without protection information should be CHECK "
+       "CONDITION/ILLEGAL REQUEST/INVALID FIELD IN CDB; got GOOD"},
+      {"vendor_note", "not a warning"}};
   report.suites.push_back(rawio);
   report.suites.push_back(SuiteReport{.name = "scsi", .binary = "/build/scsi", .tests = {}});
   return report;

@@ -4,6 +4,8 @@
 #     against junit-10.xsd and has test cases;
 #   - the same job on the F2 profile fails, and still publishes its JUnit (artifacts `when: always`)
 #     with the failure in it;
+#   - the F2 job again with those failures in an expectations file passes, and its JUnit shows them
+#     as <skipped type="xfail">, which GitLab reads as skipped (no child element would read as passed);
 #   - the reboot pair: the run job, then `dextqual wait` in the next job, whose exit code and artifacts
 #     are the run's.
 # gitlab-ci-local also validates the file against GitLab's CI JSON schema before it runs anything.
@@ -80,6 +82,41 @@ xmllint --noout --schema "$xsd" "$junit" 2>"$work/xsd.log" || fail "the F2 JUnit
 [[ $(failures_in "$junit") -gt 0 ]] || fail "the F2 JUnit artifact has no failure"
 grep -q "maxTransferSize 64 KiB" "$junit" || fail "the F2 JUnit does not carry the diagnosis"
 echo "ok   f2: job FAIL, JUnit artifact published with $(failures_in "$junit") failure(s)"
+
+# 2b. The same F2 failures, expected: an expectations file naming each (read from the F2 run's
+#     summary.json) makes them XFAIL. The job passes; GitLab must show them as skipped, not passed.
+#     gitlab-ci-local does not parse JUnit reports, so the check is the element GitLab's parser reads.
+summary="$(dirname "$junit")/summary.json"
+[[ -f "$summary" ]] || fail "the F2 job published no summary.json"
+python3 - "$summary" >"$work/expect.toml" <<'PY' || fail "cannot write expectations from $summary"
+import json, sys
+failed = [t for t in json.load(open(sys.argv[1]))["tests"] if t["failure"] and t["suite"] != "dextqual"]
+assert failed, "no failing test in the F2 run"
+for t in failed:
+    print("[[expect]]")
+    print(f'tests = "{t["suite"]}:{t["name"]}"')
+    print('failure = "."')
+    print('blame = "emulator"')
+    print('reason = "simdext F2 caps transfers at 64 KiB"')
+    print("under_profiles = true")
+    print('under_profiles_reason = "the e2e expects the very failure the F2 profile injects"')
+PY
+expected=$(grep -c '^\[\[expect\]\]' "$work/expect.toml")
+rm -rf "$project/.gitlab-ci-local/artifacts" "$project/dextqual-report"
+run_pipeline f2-expected --variable "DEXTQUAL_TARGET=--sim f2-max-transfer-64k" \
+  --variable "DEXTQUAL_ARGS=--quick --suites limits --expectations $work/expect.toml" \
+  --variable "DEXTQUAL_REQUIRE=raw-node" "qualify:lab-linux-01"
+rc=$?
+[[ $rc -eq 0 ]] || fail "the F2 pipeline with its failures expected exited $rc: $(tail -30 "$work/f2-expected.log")"
+junit=$(artifact "$(job_dir qualify:lab-linux-01)")
+[[ -f "$junit" ]] || fail "no JUnit artifact at $junit"
+xmllint --noout --schema "$xsd" "$junit" 2>"$work/xsd.log" || fail "the XFAIL JUnit is not valid: $(cat "$work/xsd.log")"
+xfails=$(xmllint --xpath 'count(//testcase/skipped[@type="xfail"])' "$junit")
+skipped=$(xmllint --xpath 'sum(//testsuite/@skipped)' "$junit")
+[[ $(failures_in "$junit") -eq 0 && $xfails -eq $expected && $skipped -ge $expected ]] ||
+  fail "XFAIL JUnit: $(failures_in "$junit") failures, $xfails of $expected <skipped type=\"xfail\">, suites' skipped $skipped"
+grep -q 'message="expected failure (blame: emulator)' "$junit" || fail "an XFAIL's message does not name its blame"
+echo "ok   f2 expected: job PASS, $xfails XFAIL(s) as <skipped type=\"xfail\">, 0 failures"
 
 # 3. The reboot pair: the run job with its state off the workspace (simdext's restart stands in for the
 #    host reboot its Reboot tests ask for), then `dextqual wait` in the next job publishes the verdict.
