@@ -91,6 +91,7 @@ CommandResult<ProvisionedDut> provision_simdext(const RunOptions& options, const
   provisioned.dut = provisioned.simdext->dut();
   provisioned.dut.allow_data_loss = true;  // a simulated disk of our own: nothing of anyone's on it
   provisioned.dut.quick = options.quick;
+  provisioned.dut.strict = options.strict;
   provisioned.dut.state_dir = std::filesystem::absolute(state_dir).string();
   provisioned.info = dut_info(provisioned.dut);
   provisioned.info.profile = profile->stem().string();
@@ -123,6 +124,7 @@ CommandResult<ProvisionedDut> provision_device(const RunOptions& options,
   provisioned.lock = std::move(*lock);
   provisioned.dut = std::move(*admitted);
   provisioned.dut.quick = options.quick;
+  provisioned.dut.strict = options.strict;
   provisioned.dut.state_dir = std::filesystem::absolute(state_dir).string();
   provisioned.info = dut_info(provisioned.dut);
   const auto identity = provisioned.dut.identity;

@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "reports/text_safety.h"
+#include "runner/failure_finding.h"
 
 namespace dextqual::runner {
 namespace {
@@ -97,8 +98,8 @@ std::string GtestProgress::running_output() const {
 }
 
 std::string failure_summary(std::string_view output) {
-  // GoogleTest: "file:line: Failure\n<message lines>\n"; the message (expected, actual, the test's
-  // own words) becomes one line, with where it failed at the end.
+  // GoogleTest: "file:line: Failure\n<message lines>\n"; the finding (failure_finding.h) becomes one
+  // line, with where it failed at the end.
   const auto at = output.find(": Failure\n");
   if (at == std::string_view::npos) return reports::first_line(output);
   const auto line_start = output.rfind('\n', at);
@@ -111,18 +112,7 @@ std::string failure_summary(std::string_view output) {
       block = block.substr(0, end.front() == ':' ? block.rfind('\n', stop) : stop);
     }
   }
-  std::string text;
-  bool space = false;
-  for (const char c : block) {
-    const bool blank = c == '\n' || c == ' ' || c == '\t' || c == '\r';
-    if (blank) {
-      space = !text.empty();
-    } else {
-      if (space) text += ' ';
-      text += c;
-      space = false;
-    }
-  }
+  std::string text = failure_finding(block);
   if (text.size() > 300) text = text.substr(0, 297) + "...";
   return text.empty() ? where : text + " (" + where + ")";
 }

@@ -6,12 +6,14 @@
 #include "runner/exit_status.h"
 #include "runner/expectations.h"
 #include "runner/gtest_xml.h"
+#include "runner/warn_verdict.h"
 
 namespace dextqual::runner {
 namespace {
 
 reports::TestResult result_of(const std::string& suite, const std::string& name, const GtestXmlCase& gtest) {
   reports::TestResult result{.suite = suite, .name = name, .verdict = reports::Verdict::pass};
+  result.properties = gtest.properties;
   if (gtest.failed) {
     result.verdict = reports::Verdict::fail;
     result.message = gtest.failure_text.substr(0, gtest.failure_text.find('\n'));
@@ -20,6 +22,7 @@ reports::TestResult result_of(const std::string& suite, const std::string& name,
     result.verdict = reports::Verdict::skipped;
     result.message = gtest.skip_message;
   }
+  apply_warnings(result);  // passed with a *should* deviation (testing/conformance.h)
   return result;
 }
 
@@ -51,8 +54,11 @@ int judge_command(const JudgeOptions& options, std::ostream& out, std::ostream& 
     ++counts[result.verdict];
     results.push_back(std::move(result));
   }
-  for (const auto& stale : expectations->entries_matching_none(results)) {
-    out << "UNRESOLVED: " << stale << " is in " << options.expectations << " but no such test ran\n";
+  // The XML lists every test the binary ran: the plan is the suite, whole.
+  PlannedSuite suite{options.suite, "", {}};
+  for (const auto& result : results) suite.tests.push_back(result.name);
+  for (const auto& stale : expectations->stale(results, {{suite}, true})) {
+    out << "UNRESOLVED: " << stale.tests << " in " << options.expectations << " is stale: " << stale.why << "\n";
     ++counts[reports::Verdict::unresolved];
     failed = true;
   }

@@ -58,6 +58,8 @@ void add_run_options(CLI::App& command, RunOptions& options) {
   auto* quick = command.add_flag("--quick", options.quick, "smaller sizes and fewer cycles, same coverage");
   static bool full = false;  // the default; the flag exists so a CI line can say so explicitly
   command.add_flag("--full", full, "full sizes (the default)")->excludes(quick);
+  command.add_flag("--strict", options.strict,
+                   "a deviation from a *should* of the SCSI standards fails its test (default: WARN)");
   command.add_option("--report-dir", options.report_dir, "where junit.xml, summary.json, report.html go")
       ->capture_default_str();
   command.add_option("--state", options.state_dir, "run state directory (default <report-dir>/state)");
@@ -75,6 +77,9 @@ void add_run_options(CLI::App& command, RunOptions& options) {
       ->check(CLI::ExistingFile);
   command.add_option("--expectations", options.expectations, "per-DUT expectations file (XFAIL/XPASS)")
       ->check(CLI::ExistingFile);
+  command.add_option("--fault-profile", options.fault_profile,
+                     "the DUT misbehaves by this simdext fault profile (simdext behind a real driver): judged "
+                     "raw, only expectations with under_profiles = true apply");
   command
       .add_option("--product", options.product,
                   "product expectations file (fixtures/products/) the Identity tests compare the DUT with; "

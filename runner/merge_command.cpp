@@ -1,5 +1,6 @@
 #include "runner/merge_command.h"
 
+#include "reports/console_reporter.h"
 #include "reports/run_merge.h"
 #include "runner/exit_status.h"
 
@@ -19,8 +20,7 @@ int merge_command(const MergeOptions& options, std::ostream& out, std::ostream& 
   const int code = reports::merged_exit_code(runs);
   for (const auto& run : runs) {
     const auto counts = run.report.counts();
-    out << "  " << run.label << ": " << counts.failed << " failed, " << counts.passed << " passed, "
-        << counts.skipped << " skipped\n";
+    out << "  " << run.label << ": " << reports::ConsoleReporter::summary_line(counts) << "\n";
   }
   out << "merged " << runs.size() << " runs into " << (options.report_dir / "junit.xml").string()
       << ", report.html, summary.json" << (code == kAllPassed ? "" : " (tests failed)") << "\n";

@@ -111,10 +111,16 @@ int run_command(const RunOptions& given, const Installation& installation, const
   run.properties = std::move(*gathered);
   run.properties.merge(*dext);
   run.properties["mode"] = options.quick ? "quick" : "full";
+  run.properties["conformance"] = options.strict ? "strict (should deviations fail)" : "shall fails, should warns";
   run.properties["filter"] = options.filter;
   if (!options.shard.empty()) run.properties["shard"] = options.shard;
   if (!options.rerun_failed.empty()) run.properties["rerun_failed"] = options.rerun_failed;
   if (!prepared->dut.info.profile.empty()) run.properties["simdext_profile"] = prepared->dut.info.profile;
+  if (!options.fault_profile.empty()) run.properties["fault_profile"] = options.fault_profile;
+  if (!prepared->expectations_note.empty()) {
+    run.properties["expectations"] = prepared->expectations_note;
+    console.note("expectations: " + prepared->expectations_note);
+  }
   if (!options.device_file.empty()) {
     // Read (and checked) before the DUT was admitted; read again here only for its report properties.
     if (auto station = station::load_station_file(options.device_file))

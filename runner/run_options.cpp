@@ -14,12 +14,14 @@ nlohmann::json to_json(const RunOptions& o) {
           {"filter", o.filter},
           {"suite_filters", o.suite_filters},
           {"quick", o.quick},
+          {"strict", o.strict},
           {"report_dir", o.report_dir},
           {"state_dir", o.state_dir},
           {"timeout_per_test_s", o.timeout_per_test_s},
           {"heartbeat_s", o.heartbeat_s},
           {"baseline", o.baseline},
           {"expectations", o.expectations},
+          {"fault_profile", o.fault_profile},
           {"product", o.product},
           {"require", o.require},
           {"max_skips", o.max_skips},
@@ -41,12 +43,14 @@ RunOptions run_options_from_json(const nlohmann::json& j) {
   o.filter = j.value("filter", "");
   o.suite_filters = j.value("suite_filters", std::map<std::string, std::string>{});
   o.quick = j.value("quick", false);
+  o.strict = j.value("strict", false);
   o.report_dir = j.value("report_dir", "dextqual-report");
   o.state_dir = j.value("state_dir", "");
   o.timeout_per_test_s = j.value("timeout_per_test_s", 600.0);
   o.heartbeat_s = j.value("heartbeat_s", 60.0);
   o.baseline = j.value("baseline", "");
   o.expectations = j.value("expectations", "");
+  o.fault_profile = j.value("fault_profile", "");
   o.product = j.value("product", "");
   o.require = j.value("require", std::vector<std::string>{});
   o.max_skips = j.value("max_skips", -1);

@@ -21,12 +21,17 @@ struct RunOptions {
   std::string filter;               // --filter, gtest syntax
   std::map<std::string, std::string> suite_filters;  // per suite, on top of --filter (selftest)
   bool quick = false;                                // --quick (default --full)
+  bool strict = false;  // --strict: a *should* deviation of the standards fails (default: WARN)
   std::string report_dir = "dextqual-report";
   std::string state_dir;  // --state; default <report_dir>/state
   double timeout_per_test_s = 600;
   double heartbeat_s = 60;   // --heartbeat: seconds between "still running" lines in a CI log (0: none)
   std::string baseline;      // --baseline summary.json of an earlier run
   std::string expectations;  // --expectations per-DUT file
+  // --fault-profile: the DUT misbehaves by this simdext fault profile (simdext as the drive behind a real
+  // driver, ci/qemu-qualify.sh --sim): the run is judged raw, expectations apply only with under_profiles.
+  // --sim with a profile that injects faults says the same by itself.
+  std::string fault_profile;
   // --product: the product expectations file (fixtures/products/) the Identity tests compare the DUT
   // with; over the station's [product] file and a simdext profile's [dut] product.
   std::string product;

@@ -59,6 +59,7 @@ class RunSession {
   [[nodiscard]] Status finish(const std::string& status);
 
   [[nodiscard]] const RunState& state() const { return state_; }
+  [[nodiscard]] const Expectations& expectations() const { return settings_.expectations; }
 
   // Records every test still without a result as not run, for `why`.
   [[nodiscard]] Status skip_rest(const std::string& why);

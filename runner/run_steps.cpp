@@ -7,6 +7,7 @@
 #include "contract/run_contract.h"
 #include "runner/baseline.h"
 #include "runner/coverage_gate.h"
+#include "runner/selftest_spec.h"
 #include "runner/host_identity.h"
 #include "runner/station_run_hooks.h"
 #include "scsi/simdext_control.h"
@@ -33,7 +34,15 @@ CommandResult<Prepared> prepare(const RunOptions& options, const Installation& i
   if (!options.expectations.empty()) {
     auto loaded = Expectations::load(options.expectations);
     if (!loaded) return usage_error(loaded.error().message());
-    prepared.expectations = std::move(*loaded);
+    auto profile = fault_profile_of(options, installation);
+    if (!profile) return std::unexpected(profile.error());
+    const std::string all = std::to_string(loaded->size()) + " entries of " + options.expectations;
+    prepared.expectations = profile->empty() ? std::move(*loaded) : loaded->under_fault_profile();
+    prepared.expectations_note =
+        profile->empty() ? all
+                         : "judged raw under fault profile " + *profile + ": " +
+                               std::to_string(prepared.expectations.size()) + " of " + all +
+                               " apply (under_profiles = true)";
   }
   // The gate runs before anything is created: a refusal leaves no trace.
   holder.pid = static_cast<int>(::getpid());
@@ -48,6 +57,18 @@ CommandResult<Prepared> prepare(const RunOptions& options, const Installation& i
   fs::create_directories(prepared.state_dir, ec);
   if (ec) return harness_error("cannot create the state directory " + prepared.state_dir.string());
   return prepared;
+}
+
+CommandResult<std::string> fault_profile_of(const RunOptions& options, const Installation& installation) {
+  if (!options.fault_profile.empty()) return options.fault_profile;
+  const bool simulated = options.device.empty() && options.device_file.empty() && !options.no_dut;
+  if (!simulated) return std::string();
+  auto path = resolve_profile(options.sim_profile, installation);
+  if (!path) return std::unexpected(path.error());
+  auto spec = read_selftest_spec(*path);
+  if (!spec) return std::unexpected(spec.error());
+  // A profile without claims (clean and its large-media variants) injects nothing to be judged raw.
+  return spec->is_clean() ? std::string() : spec->name;
 }
 
 LockHolder lock_holder(const std::string& run_id, const std::string& started_at) {
@@ -148,6 +169,24 @@ Status apply_coverage_gate(RunSession& session, reports::ConsoleReporter& consol
       failed.empty() ? "passed (" + std::to_string(checks.size()) + " checks)" : "failed: " + failed));
 }
 
+// Every expectation entry that no longer describes the run (expectations.h) fails as a testcase of the
+// pseudo-suite "dextqual", as the coverage gate's checks do.
+Status check_expectations(RunSession& session, reports::ConsoleReporter& console, const RunOptions& options) {
+  const auto& expectations = session.expectations();
+  if (expectations.size() == 0) return {};
+  const auto report = session.state().snapshot();
+  std::vector<reports::TestResult> results;
+  for (const auto& suite : report.suites) results.insert(results.end(), suite.tests.begin(), suite.tests.end());
+  const ExpectationScope scope{session.state().plan(), options.filter.empty() && options.suite_filters.empty() &&
+                                                           options.shard.empty() && options.rerun_failed.empty()};
+  for (const auto& entry : expectations.stale(results, scope)) {
+    const auto result = expectations.stale_result(entry);
+    console.note(result.message);
+    DQ_TRY(session.record(RunState::result_event(result)));
+  }
+  return {};
+}
+
 // pre_run (fresh runs only), the tests, post_run (always, once tests may have run).
 Result<std::string> execute_with_hooks(RunSession& session, Prepared& prepared,
                                        reports::ConsoleReporter& console, HookPhase phase) {
@@ -187,7 +226,9 @@ int execute_and_finish(RunSession& session, Prepared& prepared, reports::Console
   if (signals.signal() != 0) console.note("stopped by signal " + std::to_string(signals.signal()));
   note_baseline(options.baseline, session, console);
   if (*status == "finished") {
-    if (auto gated = apply_coverage_gate(session, console, options); !gated) {
+    auto gated = check_expectations(session, console, options);
+    if (gated) gated = apply_coverage_gate(session, console, options);
+    if (!gated) {
       console.note("harness error: " + gated.error().message());
       (void)session.finish("harness-error");
       return kHarnessError;

@@ -25,6 +25,7 @@ struct Prepared {
   std::filesystem::path report_dir;
   std::filesystem::path state_dir;
   Expectations expectations;
+  std::string expectations_note;  // how the expectations file applies; empty without one (run property)
 };
 
 // Prints "dextqual: <reason>" on stderr; the error's exit code.
@@ -37,6 +38,10 @@ int fail_with(const CommandError& error);
 // directories.
 [[nodiscard]] CommandResult<Prepared> prepare(const RunOptions& options, const Installation& installation,
                                               LockHolder holder);
+// The fault profile the run is under, or "" for a station's device: --fault-profile, else a --sim profile
+// that claims failures (not clean). Expectations then apply only where under_profiles = true.
+[[nodiscard]] CommandResult<std::string> fault_profile_of(const RunOptions& options,
+                                                          const Installation& installation);
 [[nodiscard]] LockHolder lock_holder(const std::string& run_id, const std::string& started_at);
 
 [[nodiscard]] reports::ConsoleTiming console_timing(const RunOptions& options);

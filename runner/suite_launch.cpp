@@ -14,6 +14,7 @@
 #include "reports/text_safety.h"
 #include "runner/gtest_progress.h"
 #include "runner/gtest_xml.h"
+#include "runner/warn_verdict.h"
 #include "station/station_error.h"
 
 namespace dextqual::runner {
@@ -73,6 +74,8 @@ reports::TestResult result_from_stdout(const SuiteExecutionSpec& spec, const Gte
   switch (end.status) {
     case GtestStatus::passed:
       result.verdict = reports::Verdict::pass;
+      record_printed_warnings(result, end.output);
+      apply_warnings(result);
       break;
     case GtestStatus::failed:
       result.verdict = reports::Verdict::fail;
@@ -227,8 +230,9 @@ LaunchEnd launch_suite(const SuiteExecutionSpec& spec, const std::vector<std::st
     auto it = results.find(name);
     if (it == results.end()) continue;
     auto& result = it->second;
-    result.properties = xml_case.properties;
+    for (const auto& [name, value] : xml_case.properties) result.properties[name] = value;
     result.measurements = measurements_of(xml_case.properties);
+    apply_warnings(result);  // a warning the test recorded without printing it
     if (result.verdict == reports::Verdict::fail && !xml_case.failure_text.empty()) {
       result.detail = xml_case.failure_text;
     }

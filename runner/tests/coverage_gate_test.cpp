@@ -66,6 +66,15 @@ TEST(CoverageGate, ACapabilityIsCoveredWhenATestRanWithItAndNoneSkipped) {
   EXPECT_EQ(gate_result(check).verdict, Verdict::pass);
 }
 
+TEST(CoverageGate, AnExpectedFailureOrAWarningCoversNothing) {
+  auto xfailed = ran_with("persistence", "PowerCut.MustSurvive", "power_cut_supported");
+  xfailed.verdict = Verdict::xfail;
+  auto warned = ran_with("persistence", "PowerCut.Other", "power_cut_supported");
+  warned.verdict = Verdict::warn;
+  const auto check = only(evaluate_coverage_gate(report_of({xfailed, warned}), {{"power-cut"}, -1}));
+  EXPECT_FALSE(check.passed) << check.reason;
+}
+
 TEST(CoverageGate, NoTestOfItInThePlanIsNotCoveredAndSaysSo) {
   const auto report = report_of({ran_with("rawio", "TransferSize.Sweep", "data_loss_allowed")});
   const auto check = only(evaluate_coverage_gate(report, {{"power-cut"}, -1}));

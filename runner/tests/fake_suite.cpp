@@ -105,6 +105,18 @@ TEST(Fake, HookFails) {
 }
 TEST(Fake, PlainFailureStaysFail) { FAIL() << "mentions [dextqual station error] but not at a line start"; }
 TEST(Fake, PassesAfter) {}
+#elif defined(FAKE_SUITE_WARN)
+// A *should* deviation as testing/conformance.h reports it (contract/run_contract.h kWarningLine): the
+// runner makes a passed test with warnings WARN, not a failure; a failed test stays FAIL.
+TEST(Fake, PassesWithAWarning) {
+  std::printf("[dextqual warning] SBC-3 r36 5.8 should: RDPROTECT refused; got GOOD\n");
+  ::testing::Test::RecordProperty("warning.1", "SBC-3 r36 5.8 should: RDPROTECT refused; got GOOD");
+}
+TEST(Fake, PassesPlainly) { std::printf("mentions [dextqual warning] but not at a line start\n"); }
+TEST(Fake, FailsAfterAWarning) {
+  std::printf("[dextqual warning] SPC-4 should: something; got something else\n");
+  FAIL() << "a shall deviation";
+}
 #elif defined(FAKE_SUITE_DEVICELOST)
 // Against simdext: the second test stops the simulated disk (a driver that lost the device), fails,
 // and the runner must call it DEVICE-LOST and not run the third.

@@ -191,14 +191,38 @@ TEST(FakeSuites, BaselineNamesRegressionsAndFixes) {
 
 TEST(FakeSuites, ExpectationsTurnFailIntoXfailAndPassIntoXpass) {
   const auto dir = scratch_dir("expectations");
-  std::ofstream(dir / "expect.toml") << "[[expect]]\ntests = \"fakefail:*FailsWithReason\"\nreason = \"F2\"\n"
-                                        "[[expect]]\ntests = \"fakefail:*PassesAfter\"\nreason = \"stale\"\n";
+  const auto entry = [](const std::string& tests, const std::string& failure) {
+    return "[[expect]]\ntests = \"" + tests + "\"\nfailure = \"" + failure +
+           "\"\nblame = \"driver\"\nreason = \"F2\"\n";
+  };
+  std::ofstream(dir / "expect.toml") << entry("fakefail:*FailsWithReason", "EIO at 128 KiB")
+                                     << entry("fakefail:*PassesAfter", "anything")
+                                     << entry("fakefail:Fake.NoSuchTest", "anything");
   const auto run =
       run_fake("expectations-run", "fakefail", {"--expectations", (dir / "expect.toml").string()});
   EXPECT_EQ(run.verdict("fakefail", "Fake.FailsWithReason"), "XFAIL");
   EXPECT_EQ(run.verdict("fakefail", "Fake.PassesAfter"), "XPASS");
-  EXPECT_EQ(run.outcome.exit_code, 1);  // XPASS is a failure: the file is stale
+  // A stale entry fails `dextqual run` itself, not only `dextqual judge`.
+  EXPECT_EQ(run.verdict("dextqual", "expectations.stale: fakefail:Fake.NoSuchTest"), "FAIL") << run.console();
+  EXPECT_EQ(run.outcome.exit_code, 1);  // XPASS and the stale entry are failures
   EXPECT_EQ(run.junit_problems, "");
+  std::ofstream(dir / "other.toml") << entry("fakefail:*FailsWithReason", "torn write");
+  const auto other = run_fake("expectations-other", "fakefail", {"--expectations", (dir / "other.toml").string()});
+  EXPECT_EQ(other.verdict("fakefail", "Fake.FailsWithReason"), "FAIL") << "a different failure is not expected";
+  EXPECT_NE(other.console().find("failed differently from its recorded expectation (expected /torn write/)"),
+            std::string::npos)
+      << other.console();
+}
+
+TEST(FakeSuites, AShouldDeviationIsAWarnAndNotAFailure) {
+  const auto run = run_fake("warn", "fakewarn", {});
+  EXPECT_EQ(run.verdict("fakewarn", "Fake.PassesWithAWarning"), "WARN") << run.console();
+  EXPECT_EQ(run.verdict("fakewarn", "Fake.PassesPlainly"), "PASS");
+  EXPECT_EQ(run.verdict("fakewarn", "Fake.FailsAfterAWarning"), "FAIL");
+  EXPECT_EQ(run.outcome.exit_code, 1);  // the FAIL, not the WARN
+  EXPECT_EQ(run.junit_problems, "");
+  const auto only_warn = run_fake("warn-only", "fakewarn", {"--filter", "Fake.Passes*"});
+  EXPECT_EQ(only_warn.outcome.exit_code, 0) << only_warn.console();
 }
 
 }  // namespace

@@ -34,6 +34,12 @@ inline constexpr const char* kFindingsDirEnv = "DEXTQUAL_FINDINGS_DIR";
 inline constexpr const char* kSimdextEnv = "SIMDEXT";
 inline constexpr const char* kProgressFileEnv = "DEXTQUAL_PROGRESS_FILE";
 
+// A test that passed every *shall* and deviated from a *should* (testing/conformance.h) prints one line
+// per deviation starting with kWarningLine and records the property kWarningProperty<n> with the same
+// text; the runner makes the test WARN (a passed test with warnings: not a failure).
+inline constexpr std::string_view kWarningLine = "[dextqual warning] ";
+inline constexpr std::string_view kWarningProperty = "warning.";
+
 // What the running test has done so far (issue 14 §4): the suite side writes it, the runner reads it.
 struct TestProgress {
   std::string test;  // "Suite.Test", as GoogleTest names it

@@ -93,6 +93,7 @@ nlohmann::json to_json(const DutDescription& dut) {
   json["allow_data_loss"] = dut.allow_data_loss;
   json["writable_other_lus"] = dut.writable_other_lus;
   json["quick"] = dut.quick;
+  json["strict"] = dut.strict;
   json["state_dir"] = dut.state_dir;
   json["simdext_state"] = dut.simdext_state;
   json["product_expectations"] = dut.product_expectations;
@@ -136,6 +137,7 @@ Result<DutDescription> dut_from_json(const nlohmann::json& json) {
   DQ_TRY(read_optional(json, "allow_data_loss", dut.allow_data_loss));
   DQ_TRY(read_optional(json, "writable_other_lus", dut.writable_other_lus));
   DQ_TRY(read_optional(json, "quick", dut.quick));
+  DQ_TRY(read_optional(json, "strict", dut.strict));
   DQ_TRY(read_optional(json, "state_dir", dut.state_dir));
   DQ_TRY(read_optional(json, "simdext_state", dut.simdext_state));
   DQ_TRY(read_optional(json, "product_expectations", dut.product_expectations));
@@ -148,8 +150,8 @@ Result<DutDescription> dut_from_json(const nlohmann::json& json) {
   dut.extra = json;
   for (const char* known :
        {"schema", "kind", "raw_node", "buffered_node", "passthrough", "identity", "logical_block_size",
-        "capacity_blocks", "allow_data_loss", "writable_other_lus", "quick", "state_dir", "simdext_state",
-        "product_expectations", "hooks", "hook_timeouts_s"}) {
+        "capacity_blocks", "allow_data_loss", "writable_other_lus", "quick", "strict", "state_dir",
+        "simdext_state", "product_expectations", "hooks", "hook_timeouts_s"}) {
     dut.extra.erase(known);
   }
   return dut;

@@ -46,6 +46,9 @@ struct DutDescription {
   // LUs are simulated and always writable.
   std::vector<std::string> writable_other_lus;
   bool quick = false;         // --quick: smaller sizes and fewer cycles, same coverage
+  // --strict: a deviation from a *should* of the standards fails its test instead of warning
+  // (testing/conformance.h).
+  bool strict = false;
   std::string state_dir;      // the run's state directory; never on the DUT
   std::string simdext_state;  // simdext --state DIR when the DUT is simdext (lifecycle control)
   // The product the Identity tests compare the DUT with (F7): a file, or the name of one in the

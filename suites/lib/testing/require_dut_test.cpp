@@ -6,6 +6,7 @@
 #include <gtest/gtest-spi.h>
 #include <gtest/gtest.h>
 
+#include "testing/current_test_property.h"
 #include "testing/dut_environment.h"
 
 namespace dextqual::testing {
@@ -33,14 +34,6 @@ std::vector<::testing::TestPartResult> intercepted(Body body) {
   return out;
 }
 
-std::string property(const std::string& key) {
-  const auto* result = ::testing::UnitTest::GetInstance()->current_test_info()->result();
-  for (int i = 0; i < result->test_property_count(); ++i) {
-    if (result->GetTestProperty(i).key() == key) return result->GetTestProperty(i).value();
-  }
-  return "";
-}
-
 TEST(RequireDut, UnmetSkipsWithTheRequirementsNameAndReason) {
   set_dut(DutDescription{});
   bool ran_on = false;
@@ -53,7 +46,7 @@ TEST(RequireDut, UnmetSkipsWithTheRequirementsNameAndReason) {
   EXPECT_TRUE(results[0].skipped());
   EXPECT_TRUE(std::string(results[0].message()).starts_with("requires data_loss_allowed: destructive test"))
       << results[0].message();
-  EXPECT_EQ(property("requires.data_loss_allowed"), "");
+  EXPECT_EQ(current_test_property("requires.data_loss_allowed"), "");
 }
 
 TEST(RequireDut, CallWithArgumentsSkipsUnderItsPlainName) {
@@ -81,8 +74,8 @@ TEST(RequireDut, MetRequirementRunsOnAndRecordsTheProperty) {
   });
   EXPECT_TRUE(ran_on);
   EXPECT_TRUE(results.empty());
-  EXPECT_EQ(property("requires.data_loss_allowed"), "met");
-  EXPECT_EQ(property("requires.capacity_at_least"), "met");
+  EXPECT_EQ(current_test_property("requires.data_loss_allowed"), "met");
+  EXPECT_EQ(current_test_property("requires.capacity_at_least"), "met");
 }
 
 TEST(RequireDut, APredicateThatCannotTellFailsTheTestInsteadOfSkipping) {
@@ -100,7 +93,7 @@ TEST(RequireDut, APredicateThatCannotTellFailsTheTestInsteadOfSkipping) {
       std::string(results[0].message()).find("requirement lifecycle_broken could not be checked: cannot run"),
       std::string::npos)
       << results[0].message();
-  EXPECT_EQ(property("requires.lifecycle_broken"), "");
+  EXPECT_EQ(current_test_property("requires.lifecycle_broken"), "");
 }
 
 TEST(RequireDut, AnswersOfEveryKindPassThroughACall) {

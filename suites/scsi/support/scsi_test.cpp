@@ -97,6 +97,16 @@ const Geometry& ScsiTest::geometry() {
   return ::testing::AssertionSuccess();
 }
 
+void expect_conforms(const Result<Completion>& completion, const Expectation& expected,
+                     const ::dextqual::testing::Clause& clause) {
+  if (!completion || !completion->delivered() || !completion->inconsistencies().empty()) {
+    EXPECT_TRUE(answers(completion, expected)) << "(not an answer of the device: " << cite(clause)
+                                               << " does not apply)";
+    return;
+  }
+  EXPECT_CONFORMS(answers(completion, expected), clause);
+}
+
 namespace {
 
 // simdext's LUs are all simulated (its transport is its own control socket): any may be written or reset.
@@ -206,8 +216,10 @@ ScsiTest::ResetOutcome ScsiTest::reset_dut(ResetScope scope) {
     auto done = transport.reset(dut, scope);
     if (done) return performed(*done);
     if (done.error().errno_value == EIO) {
-      return skipped("the HBA driver performs no " + to_string(scope) + " reset (" + done.error().message() +
-                     ")");
+      auto outcome = skipped("the HBA driver performs no " + to_string(scope) + " reset (" +
+                             done.error().message() + ")");
+      outcome.driver_lacks_reset = true;
+      return outcome;
     }
     return failed(done.error().message());
   }
@@ -222,8 +234,10 @@ ScsiTest::ResetOutcome ScsiTest::reset_dut(ResetScope scope) {
   }
   auto target = transport.reset(dut, ResetScope::target);
   if (target) return performed(*target);
-  return failed("the HBA driver performed neither a LU reset (" + done.error().message() +
-                ") nor a target reset (" + target.error().message() + ")");
+  auto outcome = failed("the HBA driver performs neither a LU reset (" + done.error().message() +
+                        ") nor a target reset (" + target.error().message() + ")");
+  outcome.driver_lacks_reset = target.error().errno_value == EIO;
+  return outcome;
 }
 
 }  // namespace dextqual::scsi::suite

@@ -14,6 +14,7 @@
 
 #include "scsi/expectation.h"
 #include "scsi/initiator.h"
+#include "testing/conformance.h"
 #include "testing/dut_handle.h"
 
 namespace dextqual::scsi::suite {
@@ -53,6 +54,7 @@ class ScsiTest : public ::testing::Test {
     std::optional<ResetScope> done;  // what was reset
     std::string skip;                // why the test cannot judge this path
     std::string failure;             // why the reset failed
+    bool driver_lacks_reset = false;  // the driver performs neither a LU nor a target reset (EIO)
   };
   [[nodiscard]] ResetOutcome reset_dut(ResetScope scope);
 
@@ -62,6 +64,12 @@ class ScsiTest : public ::testing::Test {
 
 [[nodiscard]] ::testing::AssertionResult answers(const Result<Completion>& completion,
                                                  const Expectation& expected);
+
+// The expectation judged by `clause`'s keyword (testing/conformance.h). Only an answer of the device can
+// deviate from a *should*: a command that was not delivered (a transport failure, no status) or an
+// inconsistent completion fails whatever the keyword.
+void expect_conforms(const Result<Completion>& completion, const Expectation& expected,
+                     const ::dextqual::testing::Clause& clause);
 
 }  // namespace dextqual::scsi::suite
 
