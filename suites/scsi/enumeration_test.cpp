@@ -91,8 +91,11 @@ TEST_F(Enumeration, SameLogicalUnitsAfterReset) {
     auto list = listing && listing->good() ? parse_lun_list(listing->returned()) : parse_lun_list({});
     before[target] = list ? list->entries : std::vector<std::array<uint8_t, 8>>{};
   }
+  const auto& traits = initiator().transport().traits();
+  REQUIRE_DUT(host_offers(traits.can_reset, traits.name + " cannot cause a reset"));
   const auto outcome = reset_dut(ResetScope::bus);
-  REQUIRE_DUT(device_offers(outcome.skip.empty(), outcome.skip));
+  REQUIRE_DUT(driver_offers(!outcome.driver_lacks_reset, outcome.skip));
+  REQUIRE_DUT(run_provides(outcome.skip.empty(), outcome.skip));
   ASSERT_TRUE(outcome.done) << "the bus was not reset: " << outcome.failure;
   for (const auto& [target, luns] : luns_) {
     Initiator lu = initiator().at({target, *luns.begin()});

@@ -124,6 +124,10 @@ std::optional<std::string> device_offers(bool present, std::string reason) {
   return present ? std::nullopt : std::optional<std::string>(std::move(reason));
 }
 
+std::optional<std::string> driver_offers(bool present, std::string reason) {
+  return present ? std::nullopt : std::optional<std::string>(std::move(reason));
+}
+
 std::optional<std::string> host_offers(bool present, std::string reason) {
   return present ? std::nullopt : std::optional<std::string>(std::move(reason));
 }

@@ -45,6 +45,9 @@ namespace requirement {
 // absence it is: `reason` when `present` is false.
 // What the standard lets a device leave out (an optional VPD page, DPOFUA, a sense field pointer).
 [[nodiscard]] std::optional<std::string> device_offers(bool present, std::string reason);
+// What an HBA driver may leave out and the harness then cannot do through it (a LU reset handler: Linux
+// escalates past a driver without one). The skip names the driver's absence; it is not the device's.
+[[nodiscard]] std::optional<std::string> driver_offers(bool present, std::string reason);
 // What the host must have (a fio engine, mkfs for a filesystem, an OS property of the DUT).
 [[nodiscard]] std::optional<std::string> host_offers(bool present, std::string reason);
 // What the run must be given (a baseline, product expectations, an earlier phase's output).
