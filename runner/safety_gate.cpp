@@ -96,6 +96,13 @@ Result<BlockDevice> choose_device(const HostSnapshot& host, const MatchRules& ru
     return refuse(std::to_string(matching.size()) + " devices have this identity:" + nodes +
                   "; exactly one must match");
   }
+  if (!rules.allow_data_loss.empty() && chosen->read_only) {
+    return refuse(describe(*chosen) +
+                  " is write-protected (Linux: /sys/block/" + chosen->name +
+                  "/ro is 1, set from MODE SENSE's WP bit; macOS: IOMedia Writable is false): a destructive "
+                  "run cannot write it and every write test would fail for that alone. Clear the write "
+                  "protection, or run without --allow-data-loss (read-only tests)");
+  }
   if (!rules.allow_data_loss.empty() && chosen->identity.serial.empty() && chosen->identity.wwn.empty()) {
     return refuse(describe(*chosen) + " has no serial or WWN, so data loss cannot be allowed for it");
   }

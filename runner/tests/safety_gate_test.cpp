@@ -39,6 +39,12 @@ TEST(SafetyGate, RefusesAMountedVolume) {
       std::string::npos);
 }
 
+TEST(SafetyGate, RefusesAWriteProtectedDiskForADestructiveRun) {
+  auto snapshot = host();
+  for (auto& device : snapshot.devices) device.read_only = device.name == "sdb";
+  EXPECT_NE(refusal(choose_device(snapshot, by_path("sdb", "DUT1"))).find("is write-protected"), std::string::npos);
+}
+
 TEST(SafetyGate, RefusesAPartitionPath) {
   EXPECT_NE(refusal(choose_device(host(), by_path("sdc1", "BUSY"))).find("partition of /dev/sdc"),
             std::string::npos);

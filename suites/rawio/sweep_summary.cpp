@@ -4,6 +4,7 @@
 #include <optional>
 #include <sstream>
 
+#include "core/io_error_cause.h"
 #include "limits/limits_checker.h"
 
 namespace dextqual::rawio {
@@ -42,7 +43,25 @@ std::string headline(const std::vector<SweepPoint>& points, const std::string& d
     }
   }
   const std::size_t failing_sizes = failing.size();
-  std::string line = smallest_failure->kind + " at " + format_bytes(smallest_failure->size);
+  const auto cause = io_error_cause(smallest_failure->what + " " + smallest_failure->kind);
+  const std::string kind = cause == IoErrorCause::other || cause == IoErrorCause::write_protected
+                               ? smallest_failure->kind
+                               : std::string(to_string(cause)) + " (" + smallest_failure->kind + ")";
+  // A size that worked at another position is not a size limit: the fault is where it failed.
+  const bool size_works_elsewhere = std::any_of(points.begin(), points.end(), [&](const SweepPoint& q) {
+    return q.ok && q.size == smallest_failure->size;
+  });
+  if (size_works_elsewhere || cause != IoErrorCause::other) {
+    std::string lbas;
+    for (const auto& p : points) {
+      if (p.direction == direction && !p.ok) lbas += (lbas.empty() ? "" : ", ") + std::to_string(p.offset / 512);
+    }
+    return kind + " at LBA " + lbas + (size_works_elsewhere ? " (" + format_bytes(smallest_failure->size) +
+                                                                  " works at other LBAs): a fault at that position, "
+                                                                  "not a size limit"
+                                                            : ": not a size limit");
+  }
+  std::string line = kind + " at " + format_bytes(smallest_failure->size);
   if (largest_working) {
     line += ", " + format_bytes(*largest_working) + " works";
   } else {

@@ -24,6 +24,18 @@ TEST(SweepSummary, F2HeadlineNamesTheFailingAndTheWorkingSize) {
             std::string::npos);
 }
 
+// scsi_debug opts=2: one position has a medium error; the same size works elsewhere. Not a size limit.
+TEST(SweepSummary, APositionFaultOrAMediumErrorIsNotASizeLimit) {
+  std::vector<SweepPoint> points = {{"read", 4u << 20, 0, true, "", "", ""},
+                                    {"read", 8u << 20, 0, true, "", "", ""},
+                                    {"read", 8u << 20, 16384 * 512ull, false, "EIO", kEio, ""}};
+  EXPECT_EQ(headline(points, "read"),
+            "EIO at LBA 16384 (8 MiB works at other LBAs): a fault at that position, not a size limit");
+  points = {{"read", 4u << 20, 0, true, "", "", ""},
+            {"read", 8u << 20, 8192 * 512ull, false, "ENODATA", "ENODATA (No data available, errno 61)", ""}};
+  EXPECT_EQ(headline(points, "read"), "medium error (ENODATA) at LBA 8192: not a size limit");
+}
+
 // F2 from observation (no maxTransferSize known, as on hardware): the ceiling is named against E.
 TEST(SweepSummary, ACeilingBelowThePublishedLimitIsDiagnosedOnAnyDevice) {
   std::vector<SweepPoint> points;

@@ -25,6 +25,9 @@ struct BlockDevice {
   std::uint64_t size_bytes = 0;
   std::uint32_t logical_block_size = 512;
   bool scsi = false;                 // a SCSI disk the OS lets us send CDBs to (Linux: SG_IO on its node)
+  // Write-protected as the OS sees it: Linux /sys/block/<disk>/ro (sd sets it from MODE SENSE's WP bit),
+  // macOS IOMedia "Writable" false. A destructive run cannot write it: the gate refuses it.
+  bool read_only = false;
   std::string simdext_state;         // the simdext state directory, when a simdext serves this loop device
   std::string backing_file;          // the file behind a loop device
   std::vector<std::string> holders;  // device-mapper / MD devices built on it: it is in use

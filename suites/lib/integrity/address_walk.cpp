@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <bit>
+#include <set>
 #include <sstream>
+
+#include "core/io_error_cause.h"
 
 namespace dextqual::integrity {
 namespace {
@@ -154,6 +157,34 @@ std::string diagnose_address_walk(const std::vector<AliasFinding>& findings,
   }
   const std::string from = "from bit " + std::to_string(lowest_other->point.bit) + " (LBA " +
                            spell_lba(lowest_other->point.lba) + ") up";
+  // "From bit k up" is an address property only when every walked LBA from there up failed, and not
+  // for a cause that is the medium's or the clock's: otherwise the failing LBAs, each with its cause.
+  const auto at_or_above = [&](std::uint64_t lba) { return lba >= lowest_other->point.lba; };
+  const auto walked_above = std::count_if(walked.begin(), walked.end(), [&](const WalkPoint& p) { return at_or_above(p.lba); });
+  const auto failed_above = std::count_if(findings.begin(), findings.end(),
+                                          [&](const AliasFinding& f) { return at_or_above(f.point.lba); });
+  std::set<IoErrorCause> causes;
+  for (const AliasFinding& f : findings) {
+    if (!f.error.empty()) causes.insert(io_error_cause(f.error));
+  }
+  const bool only_address_like = causes.empty() || causes == std::set<IoErrorCause>{IoErrorCause::other};
+  if (!only_address_like || failed_above != walked_above) {
+    std::string list;
+    std::size_t shown = 0;
+    for (const AliasFinding& f : findings) {
+      if (shown++ == 5) {
+        list += "; ...";
+        break;
+      }
+      const std::string cause = f.error.empty() ? std::string(to_string(f.kind))
+                                                : std::string(to_string(io_error_cause(f.error)));
+      list += (list.empty() ? "" : "; ") + ("LBA " + spell_lba(f.point.lba) + ": " + cause);
+    }
+    return std::to_string(findings.size()) + " of " + std::to_string(walked.size()) +
+           " walked LBAs failed, not an address property (" +
+           (failed_above != walked_above ? "LBAs above them work" : "the causes are not the address's") +
+           "): " + list;
+  }
   if (!lowest_other->error.empty()) {
     return "I/O fails " + from + ": the address is refused, sign-extended or out of range";
   }

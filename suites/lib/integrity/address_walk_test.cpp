@@ -103,5 +103,26 @@ TEST(AddressWalk, IoErrorsSayFromWhichBit) {
   EXPECT_NE(diagnose_address_walk({refused}, {refused.point}).find("from bit 31"), std::string::npos);
 }
 
+TEST(AddressWalk, AMediumErrorOrATimeoutIsNotAnAddressProperty) {
+  // scsi_debug opts=2: a medium error in one range; the LBAs above it read back their stamps.
+  const std::vector<WalkPoint> walked = {{1ull << 13, 13}, {1ull << 14, 14}, {1ull << 15, 15}};
+  AliasFinding medium;
+  medium.point = walked[0];
+  medium.error = "read: ENODATA (No data available, errno 61)";
+  const auto diagnosis = diagnose_address_walk({medium}, walked);
+  EXPECT_EQ(diagnosis,
+            "1 of 3 walked LBAs failed, not an address property (LBAs above them work): LBA 2^13: medium error");
+  EXPECT_EQ(diagnosis.find("from bit"), std::string::npos);
+  // Every LBA from bit 13 up timed out: still not the address's fault.
+  std::vector<AliasFinding> timeouts;
+  for (const auto& point : walked) {
+    AliasFinding f;
+    f.point = point;
+    f.error = "read: TIMED OUT after 30000 ms";
+    timeouts.push_back(f);
+  }
+  EXPECT_NE(diagnose_address_walk(timeouts, walked).find("the causes are not the address's"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace dextqual::integrity

@@ -37,6 +37,14 @@ std::string errno_name(int error_number) {
       return "ETIMEDOUT";
     case ENODEV:
       return "ENODEV";
+    case ENODATA:  // Linux's block layer: BLK_STS_MEDIUM, a medium error
+      return "ENODATA";
+    case EROFS:
+      return "EROFS";
+    case EREMOTEIO:  // BLK_STS_TARGET: the target refused the command
+      return "EREMOTEIO";
+    case ENOLINK:  // BLK_STS_TRANSPORT
+      return "ENOLINK";
     default:
       return "errno " + std::to_string(error_number);
   }

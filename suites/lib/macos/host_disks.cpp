@@ -63,6 +63,7 @@ std::vector<HostDisk> host_disks(const std::vector<DiskutilWholeDisk>& listing,
         disk.identity_source = "IORegistry";
         if (found.block_size) disk.logical_block_size = *found.block_size;
         if (disk.size_bytes == 0 && found.size_bytes) disk.size_bytes = *found.size_bytes;
+        disk.read_only = found.read_only;
       } else {
         disk.identity_source = registry.empty() ? "none (ioreg showed no IOMedia)"
                                                 : "none (no IOMedia with this BSD name in the IORegistry)";

@@ -20,6 +20,7 @@ struct RegistryDisk {
   DutIdentity identity;  // serial: VPD 80h, else Device Characteristics; wwn: the NAA LU designator, hex
   std::optional<std::uint32_t> block_size;  // IOMedia "Preferred Block Size"
   std::optional<std::uint64_t> size_bytes;  // IOMedia "Size"
+  bool read_only = false;                   // IOMedia "Writable" false
 };
 
 [[nodiscard]] RegistryDisk registry_disk(const RegistryPath& path_to_media);

@@ -115,6 +115,29 @@ std::string asc_text(uint8_t asc, uint8_t ascq) {
       {0x00, 0x00, "NO ADDITIONAL SENSE INFORMATION"},
       {0x04, 0x01, "LOGICAL UNIT IS IN PROCESS OF BECOMING READY"},
       {0x04, -1, "LOGICAL UNIT NOT READY"},
+      // The medium and recovery ASCs of SPC-4 Annex D that SBC commands report (READ, WRITE, VERIFY,
+      // SYNCHRONIZE CACHE): a medium error is named as one wherever sense is described.
+      {0x03, 0x00, "PERIPHERAL DEVICE WRITE FAULT"},
+      {0x08, 0x00, "LOGICAL UNIT COMMUNICATION FAILURE"},
+      {0x08, 0x01, "LOGICAL UNIT COMMUNICATION TIME-OUT"},
+      {0x0C, 0x00, "WRITE ERROR"},
+      {0x0C, 0x02, "WRITE ERROR - AUTO REALLOCATION FAILED"},
+      {0x0C, -1, "WRITE ERROR"},
+      {0x10, 0x00, "ID CRC OR ECC ERROR"},
+      {0x10, 0x01, "LOGICAL BLOCK GUARD CHECK FAILED"},
+      {0x10, 0x02, "LOGICAL BLOCK APPLICATION TAG CHECK FAILED"},
+      {0x10, 0x03, "LOGICAL BLOCK REFERENCE TAG CHECK FAILED"},
+      {0x11, 0x00, "UNRECOVERED READ ERROR"},
+      {0x11, 0x01, "READ RETRIES EXHAUSTED"},
+      {0x11, 0x04, "UNRECOVERED READ ERROR - AUTO REALLOCATE FAILED"},
+      {0x11, -1, "UNRECOVERED READ ERROR"},
+      {0x14, 0x01, "RECORD NOT FOUND"},
+      {0x14, -1, "RECORDED ENTITY NOT FOUND"},
+      {0x15, -1, "RANDOM POSITIONING ERROR"},
+      {0x16, 0x00, "DATA SYNCHRONIZATION MARK ERROR"},
+      {0x17, -1, "RECOVERED DATA WITH NO ERROR CORRECTION APPLIED"},
+      {0x18, -1, "RECOVERED DATA WITH ERROR CORRECTION APPLIED"},
+      {0x1D, 0x00, "MISCOMPARE DURING VERIFY OPERATION"},
       {0x1A, 0x00, "PARAMETER LIST LENGTH ERROR"},
       {0x20, 0x00, "INVALID COMMAND OPERATION CODE"},
       {0x21, 0x00, "LOGICAL BLOCK ADDRESS OUT OF RANGE"},
@@ -132,12 +155,21 @@ std::string asc_text(uint8_t asc, uint8_t ascq) {
       {0x2A, 0x01, "MODE PARAMETERS CHANGED"},
       {0x2A, 0x09, "CAPACITY DATA HAS CHANGED"},
       {0x2A, -1, "PARAMETERS CHANGED"},
+      {0x2C, 0x00, "COMMAND SEQUENCE ERROR"},
+      {0x31, 0x00, "MEDIUM FORMAT CORRUPTED"},
+      {0x31, 0x01, "FORMAT COMMAND FAILED"},
+      {0x32, 0x00, "NO DEFECT SPARE LOCATION AVAILABLE"},
       {0x39, 0x00, "SAVING PARAMETERS NOT SUPPORTED"},
       {0x3A, -1, "MEDIUM NOT PRESENT"},
+      {0x3E, 0x01, "LOGICAL UNIT FAILURE"},
+      {0x3E, 0x02, "TIMEOUT ON LOGICAL UNIT"},
       {0x3F, 0x0E, "REPORTED LUNS DATA HAS CHANGED"},
       {0x44, 0x00, "INTERNAL TARGET FAILURE"},
       {0x47, -1, "SCSI PARITY ERROR"},
       {0x4B, -1, "DATA PHASE ERROR"},
+      {0x4E, 0x00, "OVERLAPPED COMMANDS ATTEMPTED"},
+      {0x55, 0x03, "INSUFFICIENT RESOURCES"},
+      {0x5D, -1, "FAILURE PREDICTION THRESHOLD EXCEEDED"},
   };
   for (const Entry& entry : kEntries) {
     if (entry.asc == asc && (entry.ascq < 0 || entry.ascq == ascq)) {
@@ -163,6 +195,10 @@ std::string describe(const Sense& sense) {
       text += " bit " + std::to_string(*sense.field_pointer->bit);
     }
     text += ")";
+  }
+  // A medium or recovered error's INFORMATION is the LBA it happened at (SBC-3 4.18): name it.
+  if (sense.information && (sense.key == 0x1 || sense.key == 0x3)) {
+    text += " at LBA " + std::to_string(*sense.information);
   }
   text += sense.descriptor_format ? ", descriptor format" : ", fixed format";
   if (sense.deferred) {

@@ -124,6 +124,7 @@ Result<std::vector<BlockDevice>> list_block_devices(const fs::path& sys) {
     }
     const auto disk_dir = device.is_partition ? sys_dir.parent_path() : sys_dir;
     device.logical_block_size = read_number<std::uint32_t>(disk_dir / "queue" / "logical_block_size", 512);
+    device.read_only = read_number<int>(sys_dir / "ro", 0) != 0;
     if (!device.is_partition) identify(sys_dir, device);
     for (const auto& holder : fs::directory_iterator(sys_dir / "holders", entry_error)) {
       device.holders.push_back(holder.path().filename().string());
