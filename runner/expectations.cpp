@@ -105,12 +105,13 @@ Result<Expectations> Expectations::load(const std::filesystem::path& path) {
       return fail(at, "under_profiles must be true or false");
     }
     if (under_profiles && entry["under_profiles_reason"].value_or(std::string()).empty()) {
-      return fail(at, "under_profiles = true needs under_profiles_reason: why it holds under a fault profile");
+      return fail(at,
+                  "under_profiles = true needs under_profiles_reason: why it holds under a fault profile");
     }
     const auto split = split_suite_pattern(*tests);
     expectations.entries_.push_back({*tests, split.suite, TestFilter(split.filter), std::move(*pattern),
-                                     blame->first, one_line(*reason), entry["evidence"].value_or(std::string()),
-                                     under_profiles});
+                                     blame->first, one_line(*reason),
+                                     entry["evidence"].value_or(std::string()), under_profiles});
   }
   return expectations;
 }
@@ -140,8 +141,8 @@ void Expectations::apply(reports::TestResult& result) const {
       result.detail = "The expectations file " + path_.string() + " expects this test to fail with /" +
                       entry->failure.text() + "/ (blame: " + blame + ": " + entry->reason +
                       "); it failed otherwise:\n" + result.message + "\n\n" + result.detail;
-      result.message = "failed differently from its recorded expectation (expected /" + entry->failure.text() +
-                       "/): " + result.message;
+      result.message = "failed differently from its recorded expectation (expected /" +
+                       entry->failure.text() + "/): " + result.message;
       return;
     }
     result.verdict = reports::Verdict::xfail;
@@ -153,8 +154,8 @@ void Expectations::apply(reports::TestResult& result) const {
   } else if (result.verdict == reports::Verdict::pass) {
     result.verdict = reports::Verdict::xpass;
     result.kind = "xpass";
-    result.message = "passed, but the expectations file says it fails (blame: " + blame + ": " + entry->reason +
-                     "): update the file if the fix has landed";
+    result.message = "passed, but the expectations file says it fails (blame: " + blame + ": " +
+                     entry->reason + "): update the file if the fix has landed";
   }
 }
 

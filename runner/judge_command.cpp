@@ -58,7 +58,8 @@ int judge_command(const JudgeOptions& options, std::ostream& out, std::ostream& 
   PlannedSuite suite{options.suite, "", {}};
   for (const auto& result : results) suite.tests.push_back(result.name);
   for (const auto& stale : expectations->stale(results, {{suite}, true})) {
-    out << "UNRESOLVED: " << stale.tests << " in " << options.expectations << " is stale: " << stale.why << "\n";
+    out << "UNRESOLVED: " << stale.tests << " in " << options.expectations << " is stale: " << stale.why
+        << "\n";
     ++counts[reports::Verdict::unresolved];
     failed = true;
   }

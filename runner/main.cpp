@@ -77,9 +77,10 @@ void add_run_options(CLI::App& command, RunOptions& options) {
       ->check(CLI::ExistingFile);
   command.add_option("--expectations", options.expectations, "per-DUT expectations file (XFAIL/XPASS)")
       ->check(CLI::ExistingFile);
-  command.add_option("--fault-profile", options.fault_profile,
-                     "the DUT misbehaves by this simdext fault profile (simdext behind a real driver): judged "
-                     "raw, only expectations with under_profiles = true apply");
+  command.add_option(
+      "--fault-profile", options.fault_profile,
+      "the DUT misbehaves by this simdext fault profile (simdext behind a real driver): judged "
+      "raw, only expectations with under_profiles = true apply");
   command
       .add_option("--product", options.product,
                   "product expectations file (fixtures/products/) the Identity tests compare the DUT with; "

@@ -111,7 +111,8 @@ int run_command(const RunOptions& given, const Installation& installation, const
   run.properties = std::move(*gathered);
   run.properties.merge(*dext);
   run.properties["mode"] = options.quick ? "quick" : "full";
-  run.properties["conformance"] = options.strict ? "strict (should deviations fail)" : "shall fails, should warns";
+  run.properties["conformance"] =
+      options.strict ? "strict (should deviations fail)" : "shall fails, should warns";
   run.properties["filter"] = options.filter;
   if (!options.shard.empty()) run.properties["shard"] = options.shard;
   if (!options.rerun_failed.empty()) run.properties["rerun_failed"] = options.rerun_failed;

@@ -7,8 +7,8 @@
 #include "contract/run_contract.h"
 #include "runner/baseline.h"
 #include "runner/coverage_gate.h"
-#include "runner/selftest_spec.h"
 #include "runner/host_identity.h"
+#include "runner/selftest_spec.h"
 #include "runner/station_run_hooks.h"
 #include "scsi/simdext_control.h"
 
@@ -38,11 +38,10 @@ CommandResult<Prepared> prepare(const RunOptions& options, const Installation& i
     if (!profile) return std::unexpected(profile.error());
     const std::string all = std::to_string(loaded->size()) + " entries of " + options.expectations;
     prepared.expectations = profile->empty() ? std::move(*loaded) : loaded->under_fault_profile();
-    prepared.expectations_note =
-        profile->empty() ? all
-                         : "judged raw under fault profile " + *profile + ": " +
-                               std::to_string(prepared.expectations.size()) + " of " + all +
-                               " apply (under_profiles = true)";
+    prepared.expectations_note = profile->empty() ? all
+                                                  : "judged raw under fault profile " + *profile + ": " +
+                                                        std::to_string(prepared.expectations.size()) +
+                                                        " of " + all + " apply (under_profiles = true)";
   }
   // The gate runs before anything is created: a refusal leaves no trace.
   holder.pid = static_cast<int>(::getpid());
@@ -176,9 +175,11 @@ Status check_expectations(RunSession& session, reports::ConsoleReporter& console
   if (expectations.size() == 0) return {};
   const auto report = session.state().snapshot();
   std::vector<reports::TestResult> results;
-  for (const auto& suite : report.suites) results.insert(results.end(), suite.tests.begin(), suite.tests.end());
-  const ExpectationScope scope{session.state().plan(), options.filter.empty() && options.suite_filters.empty() &&
-                                                           options.shard.empty() && options.rerun_failed.empty()};
+  for (const auto& suite : report.suites)
+    results.insert(results.end(), suite.tests.begin(), suite.tests.end());
+  const ExpectationScope scope{session.state().plan(),
+                               options.filter.empty() && options.suite_filters.empty() &&
+                                   options.shard.empty() && options.rerun_failed.empty()};
   for (const auto& entry : expectations.stale(results, scope)) {
     const auto result = expectations.stale_result(entry);
     console.note(result.message);

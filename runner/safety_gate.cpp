@@ -97,8 +97,7 @@ Result<BlockDevice> choose_device(const HostSnapshot& host, const MatchRules& ru
                   "; exactly one must match");
   }
   if (!rules.allow_data_loss.empty() && chosen->read_only) {
-    return refuse(describe(*chosen) +
-                  " is write-protected (Linux: /sys/block/" + chosen->name +
+    return refuse(describe(*chosen) + " is write-protected (Linux: /sys/block/" + chosen->name +
                   "/ro is 1, set from MODE SENSE's WP bit; macOS: IOMedia Writable is false): a destructive "
                   "run cannot write it and every write test would fail for that alone. Clear the write "
                   "protection, or run without --allow-data-loss (read-only tests)");

@@ -25,8 +25,9 @@ void apply_warnings(reports::TestResult& result) {
   if (warnings.empty()) return;
   result.verdict = reports::Verdict::warn;
   result.kind = "should";
-  result.message = warnings.front() +
-                   (warnings.size() > 1 ? " (and " + std::to_string(warnings.size() - 1) + " more warnings)" : "");
+  result.message =
+      warnings.front() +
+      (warnings.size() > 1 ? " (and " + std::to_string(warnings.size() - 1) + " more warnings)" : "");
   result.detail.clear();
   for (const auto& warning : warnings) result.detail += "WARN: " + warning + "\n";
 }

@@ -26,8 +26,13 @@ Result<Expectations> load_text(const std::string& name, const std::string& text)
   return loaded;
 }
 
-reports::TestResult failed(const std::string& name, const std::string& message, const std::string& detail = "") {
-  return {.suite = "rawio", .name = name, .verdict = reports::Verdict::fail, .message = message, .detail = detail};
+reports::TestResult failed(const std::string& name, const std::string& message,
+                           const std::string& detail = "") {
+  return {.suite = "rawio",
+          .name = name,
+          .verdict = reports::Verdict::fail,
+          .message = message,
+          .detail = detail};
 }
 
 TEST(Expectations, ARecordedFailureIsXfailWithItsBlame) {
@@ -57,16 +62,18 @@ TEST(Expectations, AFailureOfAnotherKindIsAFailNamingTheRecordedOne) {
   auto result = failed("TransferSize.Sweep", "data mismatch at LBA 2048: torn write");
   expectations->apply(result);
   EXPECT_EQ(result.verdict, reports::Verdict::fail);
-  EXPECT_EQ(result.message,
-            "failed differently from its recorded expectation (expected /EIO .* at 128 KiB/): data mismatch at LBA "
-            "2048: torn write");
+  EXPECT_EQ(
+      result.message,
+      "failed differently from its recorded expectation (expected /EIO .* at 128 KiB/): data mismatch at LBA "
+      "2048: torn write");
   EXPECT_EQ(result.kind, "unexpected-failure");
 }
 
 TEST(Expectations, APassIsXpassAndOtherSuitesAreUntouched) {
   auto expectations = load_text("xpass", kTransferSize);
   ASSERT_TRUE(expectations) << expectations.error().message();
-  reports::TestResult passed{.suite = "rawio", .name = "TransferSize.Small", .verdict = reports::Verdict::pass};
+  reports::TestResult passed{
+      .suite = "rawio", .name = "TransferSize.Small", .verdict = reports::Verdict::pass};
   expectations->apply(passed);
   EXPECT_EQ(passed.verdict, reports::Verdict::xpass);
   reports::TestResult other = failed("TransferSize.Sweep", "EIO at 128 KiB");
@@ -82,7 +89,8 @@ TEST(Expectations, EveryEntrySaysHowAndWhoseAndUnknownKeysAreErrors) {
   const auto wrong_blame = load_text("wrong-blame", base + "failure = \"x\"\nblame = \"harness\"\n");
   ASSERT_FALSE(wrong_blame);
   EXPECT_NE(wrong_blame.error().message().find("never blamed"), std::string::npos);
-  const auto unknown = load_text("unknown-key", base + "failure = \"x\"\nblame = \"device\"\nreasn = \"typo\"\n");
+  const auto unknown =
+      load_text("unknown-key", base + "failure = \"x\"\nblame = \"device\"\nreasn = \"typo\"\n");
   ASSERT_FALSE(unknown);
   EXPECT_NE(unknown.error().message().find("unknown key `reasn`"), std::string::npos);
   EXPECT_NE(unknown.error().message().find("dextqual-expectations-unknown-key.toml"), std::string::npos);
@@ -146,7 +154,10 @@ reason = "r"
   ASSERT_TRUE(expectations) << expectations.error().message();
   const std::vector<reports::TestResult> results{
       {.suite = "scsi", .name = "Inquiry.Standard", .verdict = reports::Verdict::xfail},
-      {.suite = "scsi", .name = "Skips.Now", .verdict = reports::Verdict::skipped, .message = "requires root"}};
+      {.suite = "scsi",
+       .name = "Skips.Now",
+       .verdict = reports::Verdict::skipped,
+       .message = "requires root"}};
   const ExpectationScope scope{{{"scsi", "", {"Inquiry.Standard", "Skips.Now", "NotRun.Yet"}}}, true};
   const auto stale = expectations->stale(results, scope);
   ASSERT_EQ(stale.size(), 3U);

@@ -207,8 +207,10 @@ TEST(FakeSuites, ExpectationsTurnFailIntoXfailAndPassIntoXpass) {
   EXPECT_EQ(run.outcome.exit_code, 1);  // XPASS and the stale entry are failures
   EXPECT_EQ(run.junit_problems, "");
   std::ofstream(dir / "other.toml") << entry("fakefail:*FailsWithReason", "torn write");
-  const auto other = run_fake("expectations-other", "fakefail", {"--expectations", (dir / "other.toml").string()});
-  EXPECT_EQ(other.verdict("fakefail", "Fake.FailsWithReason"), "FAIL") << "a different failure is not expected";
+  const auto other =
+      run_fake("expectations-other", "fakefail", {"--expectations", (dir / "other.toml").string()});
+  EXPECT_EQ(other.verdict("fakefail", "Fake.FailsWithReason"), "FAIL")
+      << "a different failure is not expected";
   EXPECT_NE(other.console().find("failed differently from its recorded expectation (expected /torn write/)"),
             std::string::npos)
       << other.console();

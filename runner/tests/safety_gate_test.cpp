@@ -42,7 +42,8 @@ TEST(SafetyGate, RefusesAMountedVolume) {
 TEST(SafetyGate, RefusesAWriteProtectedDiskForADestructiveRun) {
   auto snapshot = host();
   for (auto& device : snapshot.devices) device.read_only = device.name == "sdb";
-  EXPECT_NE(refusal(choose_device(snapshot, by_path("sdb", "DUT1"))).find("is write-protected"), std::string::npos);
+  EXPECT_NE(refusal(choose_device(snapshot, by_path("sdb", "DUT1"))).find("is write-protected"),
+            std::string::npos);
 }
 
 TEST(SafetyGate, RefusesAPartitionPath) {

@@ -54,12 +54,14 @@ std::string headline(const std::vector<SweepPoint>& points, const std::string& d
   if (size_works_elsewhere || cause != IoErrorCause::other) {
     std::string lbas;
     for (const auto& p : points) {
-      if (p.direction == direction && !p.ok) lbas += (lbas.empty() ? "" : ", ") + std::to_string(p.offset / 512);
+      if (p.direction == direction && !p.ok)
+        lbas += (lbas.empty() ? "" : ", ") + std::to_string(p.offset / 512);
     }
-    return kind + " at LBA " + lbas + (size_works_elsewhere ? " (" + format_bytes(smallest_failure->size) +
-                                                                  " works at other LBAs): a fault at that position, "
-                                                                  "not a size limit"
-                                                            : ": not a size limit");
+    return kind + " at LBA " + lbas +
+           (size_works_elsewhere ? " (" + format_bytes(smallest_failure->size) +
+                                       " works at other LBAs): a fault at that position, "
+                                       "not a size limit"
+                                 : ": not a size limit");
   }
   std::string line = kind + " at " + format_bytes(smallest_failure->size);
   if (largest_working) {

@@ -8,7 +8,9 @@
 namespace dextqual {
 namespace {
 
-bool mentions(const std::string& lower, std::string_view word) { return lower.find(word) != std::string::npos; }
+bool mentions(const std::string& lower, std::string_view word) {
+  return lower.find(word) != std::string::npos;
+}
 
 }  // namespace
 
@@ -16,9 +18,10 @@ IoErrorCause io_error_cause(std::string_view reported) {
   std::string lower(reported);
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  constexpr std::array kMedium = {std::string_view("enodata"), std::string_view("errno 61"),
-                                  std::string_view("medium error"), std::string_view("unrecovered read error"),
-                                  std::string_view("no data available"), std::string_view("write error")};
+  constexpr std::array kMedium = {
+      std::string_view("enodata"),           std::string_view("errno 61"),
+      std::string_view("medium error"),      std::string_view("unrecovered read error"),
+      std::string_view("no data available"), std::string_view("write error")};
   constexpr std::array kTimeout = {std::string_view("etimedout"), std::string_view("errno 110"),
                                    std::string_view("timed out"), std::string_view("timeout")};
   constexpr std::array kProtected = {std::string_view("erofs"), std::string_view("errno 30"),

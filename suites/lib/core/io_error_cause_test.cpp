@@ -8,7 +8,8 @@ namespace {
 
 TEST(IoErrorCause, NamesMediumErrorsTimeoutsAndWriteProtection) {
   EXPECT_EQ(io_error_cause("read: ENODATA (No data available, errno 61)"), IoErrorCause::medium);
-  EXPECT_EQ(io_error_cause("CHECK CONDITION MEDIUM ERROR 11h/00h UNRECOVERED READ ERROR"), IoErrorCause::medium);
+  EXPECT_EQ(io_error_cause("CHECK CONDITION MEDIUM ERROR 11h/00h UNRECOVERED READ ERROR"),
+            IoErrorCause::medium);
   EXPECT_EQ(io_error_cause("TIMED OUT after 30000 ms"), IoErrorCause::timeout);
   EXPECT_EQ(io_error_cause("write: EROFS (Read-only file system, errno 30)"), IoErrorCause::write_protected);
   EXPECT_EQ(io_error_cause("DATA PROTECT 27h/00h WRITE PROTECTED"), IoErrorCause::write_protected);

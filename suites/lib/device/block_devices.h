@@ -24,7 +24,7 @@ struct BlockDevice {
   std::string identity_source;  // where the identity came from: "sysfs", "simdext", "loop backing file"
   std::uint64_t size_bytes = 0;
   std::uint32_t logical_block_size = 512;
-  bool scsi = false;                 // a SCSI disk the OS lets us send CDBs to (Linux: SG_IO on its node)
+  bool scsi = false;  // a SCSI disk the OS lets us send CDBs to (Linux: SG_IO on its node)
   // Write-protected as the OS sees it: Linux /sys/block/<disk>/ro (sd sets it from MODE SENSE's WP bit),
   // macOS IOMedia "Writable" false. A destructive run cannot write it: the gate refuses it.
   bool read_only = false;

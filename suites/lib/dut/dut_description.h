@@ -45,7 +45,7 @@ struct DutDescription {
   // allow_data_loss_other_lus): the only LUs besides the DUT a test may write. A simdext DUT's other
   // LUs are simulated and always writable.
   std::vector<std::string> writable_other_lus;
-  bool quick = false;         // --quick: smaller sizes and fewer cycles, same coverage
+  bool quick = false;  // --quick: smaller sizes and fewer cycles, same coverage
   // --strict: a deviation from a *should* of the standards fails its test instead of warning
   // (testing/conformance.h).
   bool strict = false;

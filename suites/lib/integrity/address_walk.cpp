@@ -160,7 +160,8 @@ std::string diagnose_address_walk(const std::vector<AliasFinding>& findings,
   // "From bit k up" is an address property only when every walked LBA from there up failed, and not
   // for a cause that is the medium's or the clock's: otherwise the failing LBAs, each with its cause.
   const auto at_or_above = [&](std::uint64_t lba) { return lba >= lowest_other->point.lba; };
-  const auto walked_above = std::count_if(walked.begin(), walked.end(), [&](const WalkPoint& p) { return at_or_above(p.lba); });
+  const auto walked_above =
+      std::count_if(walked.begin(), walked.end(), [&](const WalkPoint& p) { return at_or_above(p.lba); });
   const auto failed_above = std::count_if(findings.begin(), findings.end(),
                                           [&](const AliasFinding& f) { return at_or_above(f.point.lba); });
   std::set<IoErrorCause> causes;
@@ -176,8 +177,8 @@ std::string diagnose_address_walk(const std::vector<AliasFinding>& findings,
         list += "; ...";
         break;
       }
-      const std::string cause = f.error.empty() ? std::string(to_string(f.kind))
-                                                : std::string(to_string(io_error_cause(f.error)));
+      const std::string cause =
+          f.error.empty() ? std::string(to_string(f.kind)) : std::string(to_string(io_error_cause(f.error)));
       list += (list.empty() ? "" : "; ") + ("LBA " + spell_lba(f.point.lba) + ": " + cause);
     }
     return std::to_string(findings.size()) + " of " + std::to_string(walked.size()) +

@@ -110,8 +110,9 @@ TEST(AddressWalk, AMediumErrorOrATimeoutIsNotAnAddressProperty) {
   medium.point = walked[0];
   medium.error = "read: ENODATA (No data available, errno 61)";
   const auto diagnosis = diagnose_address_walk({medium}, walked);
-  EXPECT_EQ(diagnosis,
-            "1 of 3 walked LBAs failed, not an address property (LBAs above them work): LBA 2^13: medium error");
+  EXPECT_EQ(
+      diagnosis,
+      "1 of 3 walked LBAs failed, not an address property (LBAs above them work): LBA 2^13: medium error");
   EXPECT_EQ(diagnosis.find("from bit"), std::string::npos);
   // Every LBA from bit 13 up timed out: still not the address's fault.
   std::vector<AliasFinding> timeouts;
@@ -121,7 +122,8 @@ TEST(AddressWalk, AMediumErrorOrATimeoutIsNotAnAddressProperty) {
     f.error = "read: TIMED OUT after 30000 ms";
     timeouts.push_back(f);
   }
-  EXPECT_NE(diagnose_address_walk(timeouts, walked).find("the causes are not the address's"), std::string::npos);
+  EXPECT_NE(diagnose_address_walk(timeouts, walked).find("the causes are not the address's"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -90,7 +90,8 @@ RegistryDisk registry_disk(const RegistryPath& path) {
       disk.block_size = static_cast<std::uint32_t>(*block);
     }
     disk.size_bytes = count_at(media.contains("Size") ? &media["Size"] : nullptr);
-    disk.read_only = media.contains("Writable") && media["Writable"].is_boolean() && !media["Writable"].get<bool>();
+    disk.read_only =
+        media.contains("Writable") && media["Writable"].is_boolean() && !media["Writable"].get<bool>();
   }
   return disk;
 }

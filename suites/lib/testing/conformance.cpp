@@ -29,7 +29,8 @@ bool strict_conformance() { return has_dut() && dut().strict; }
 
 void judge(const Clause& clause, const ::testing::AssertionResult& check) {
   if (check) return;
-  const bool fails = clause.keyword == Keyword::shall || (clause.keyword == Keyword::should && strict_conformance());
+  const bool fails =
+      clause.keyword == Keyword::shall || (clause.keyword == Keyword::should && strict_conformance());
   if (fails) {
     ADD_FAILURE() << cite(clause) << (clause.keyword == Keyword::should ? " (--strict)" : "") << "\n"
                   << check.message();

@@ -27,7 +27,8 @@ int failures_of(const Clause& clause, const ::testing::AssertionResult& check) {
 
 TEST(Conformance, AShouldDeviationWarnsAndDoesNotFail) {
   set_dut(DutDescription{});
-  EXPECT_EQ(failures_of(kShould, ::testing::AssertionFailure() << "expected 5h/24h/00h, got GOOD\nREAD(10)"), 0);
+  EXPECT_EQ(failures_of(kShould, ::testing::AssertionFailure() << "expected 5h/24h/00h, got GOOD\nREAD(10)"),
+            0);
   EXPECT_EQ(current_test_property("warning.1"),
             "SBC-3 r36 5.8 should: RDPROTECT != 0 is INVALID FIELD IN CDB; expected 5h/24h/00h, got GOOD");
   EXPECT_EQ(failures_of(kShould, ::testing::AssertionFailure() << "second"), 0);

@@ -100,8 +100,8 @@ const Geometry& ScsiTest::geometry() {
 void expect_conforms(const Result<Completion>& completion, const Expectation& expected,
                      const ::dextqual::testing::Clause& clause) {
   if (!completion || !completion->delivered() || !completion->inconsistencies().empty()) {
-    EXPECT_TRUE(answers(completion, expected)) << "(not an answer of the device: " << cite(clause)
-                                               << " does not apply)";
+    EXPECT_TRUE(answers(completion, expected))
+        << "(not an answer of the device: " << cite(clause) << " does not apply)";
     return;
   }
   EXPECT_CONFORMS(answers(completion, expected), clause);

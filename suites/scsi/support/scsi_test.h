@@ -51,9 +51,9 @@ class ScsiTest : public ::testing::Test {
   // the driver does not perform (EIO) is tried as a target reset under the same rule; neither
   // performed is a failure, as is any other error (no CAP_SYS_RAWIO, EAGAIN while in recovery).
   struct ResetOutcome {
-    std::optional<ResetScope> done;  // what was reset
-    std::string skip;                // why the test cannot judge this path
-    std::string failure;             // why the reset failed
+    std::optional<ResetScope> done;   // what was reset
+    std::string skip;                 // why the test cannot judge this path
+    std::string failure;              // why the reset failed
     bool driver_lacks_reset = false;  // the driver performs neither a LU nor a target reset (EIO)
   };
   [[nodiscard]] ResetOutcome reset_dut(ResetScope scope);
