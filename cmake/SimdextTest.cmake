@@ -1,19 +1,19 @@
 # dextqual_add_simdext_test(NAME <name> PROFILE <toml under fixtures/faults> COMMAND <cmd...>
-#                           [EXPECT_FAIL] [QUICK] [LABELS <labels...>] [TIMEOUT <s>])
+#                           [EXPECT_FAIL_MESSAGE <ERE>] [QUICK] [LABELS <labels...>] [TIMEOUT <s>])
 # Registers a CTest test that runs COMMAND against a fresh simdext started with PROFILE
-# (ci/with-simdext.sh). EXPECT_FAIL inverts the verdict: the fault must be caught (the command
-# must exit non-zero, but not crash or be killed by a timeout), so a profile that goes unnoticed
-# fails the build.
+# (ci/with-simdext.sh). EXPECT_FAIL_MESSAGE inverts the verdict: the fault must be caught (the command
+# must exit 1, not crash or be killed by a timeout) and named (its output matches the ERE), so a
+# profile that goes unnoticed, or is caught for another reason, fails the build.
 function(dextqual_add_simdext_test)
-  cmake_parse_arguments(ARG "EXPECT_FAIL;QUICK" "NAME;PROFILE;TIMEOUT" "COMMAND;LABELS" ${ARGN})
+  cmake_parse_arguments(ARG "QUICK" "NAME;PROFILE;TIMEOUT;EXPECT_FAIL_MESSAGE" "COMMAND;LABELS" ${ARGN})
   set(quick "")
   if(ARG_QUICK)
     set(quick --quick)
   endif()
   set(command ${PROJECT_SOURCE_DIR}/ci/with-simdext.sh ${PROJECT_SOURCE_DIR}/fixtures/faults/${ARG_PROFILE}
               ${quick} -- ${ARG_COMMAND})
-  if(ARG_EXPECT_FAIL)
-    set(command ${PROJECT_SOURCE_DIR}/ci/expect-failure.sh ${command})
+  if(ARG_EXPECT_FAIL_MESSAGE)
+    set(command ${PROJECT_SOURCE_DIR}/ci/expect-failure.sh --message ${ARG_EXPECT_FAIL_MESSAGE} ${command})
   endif()
   add_test(NAME ${ARG_NAME} COMMAND ${command})
   if(NOT ARG_LABELS)
