@@ -219,7 +219,8 @@ void ConsoleReporter::finish_warnings(const Report& report) {
     for (const auto& test : suite.tests) {
       if (test.verdict != Verdict::warn) continue;
       if (!header) {
-        out_ << "\nWarnings (a *should* of the standard not met; not failures):\n";
+        out_ << "\nWarnings (not failures: a *should* of the standard not met, or errors the host recovered "
+                "from):\n";
         header = true;
       }
       out_ << "  " << colored(label(test.verdict), test.verdict) << ": " << test.suite << " :: " << test.name

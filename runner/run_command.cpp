@@ -129,6 +129,7 @@ int run_command(const RunOptions& given, const Installation& installation, const
   }
 
   auto settings = settings_for(options, *prepared, signals);
+  if (settings.kernel_log) run.properties["kernel_log"] = settings.kernel_log->status();
   RunSession session(std::move(settings), std::move(*journal), RunState{}, console);
   // Paths in the journal are absolute, so `resume` works from any directory.
   auto journaled = options;

@@ -1,5 +1,7 @@
 #include "runner/run_session.h"
 
+#include <map>
+
 #include "contract/run_contract.h"
 #include "reports/html_report.h"
 #include "reports/json_summary.h"
@@ -7,6 +9,7 @@
 #include "runner/suite_execution.h"
 #include "runner/suite_launch.h"
 #include "runner/test_progress.h"
+#include "runner/warn_verdict.h"
 #include "runner/wedged_dut.h"
 
 namespace dextqual::runner {
@@ -67,7 +70,9 @@ Result<std::string> RunSession::execute() {
     spec.stop = settings_.stop;
     std::set<std::string> reported;
     SuiteExecutionEvents events;
+    std::map<std::string, std::vector<std::string>> kernel_events;  // by test, taken at its first report
     events.started = [&](const std::string& test) {
+      if (settings_.kernel_log) (void)settings_.kernel_log->take();  // what came before is not this test's
       console_.test_started(suite.name, test);
       if (auto status = record(RunState::start_event(suite.name, test, settings_.boot_id)); !status) {
         journal_error = status.error();
@@ -75,6 +80,15 @@ Result<std::string> RunSession::execute() {
     };
     events.finished = [&](const reports::TestResult& result) {
       auto final_result = result;
+      if (settings_.kernel_log && !kernel_events.contains(result.name)) {
+        kernel_events[result.name] = dut_io_events(settings_.kernel_log->take(), settings_.kernel_names);
+      }
+      if (const auto found = kernel_events.find(result.name); found != kernel_events.end()) {
+        add_kernel_events(
+            final_result, found->second,
+            settings_.kernel_names.words.empty() ? "the DUT" : settings_.kernel_names.words.front());
+        apply_warnings(final_result);
+      }
       settings_.expectations.apply(final_result);
       // The console hears of a test once; the journal also takes the XML's later details.
       if (reported.insert(result.name).second) console_.test_finished(final_result);

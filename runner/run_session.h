@@ -18,6 +18,7 @@
 #include "runner/expectations.h"
 #include "runner/host_reboot.h"
 #include "runner/journal.h"
+#include "runner/kernel_log.h"
 #include "runner/run_state.h"
 
 namespace dextqual::runner {
@@ -39,6 +40,9 @@ struct SessionSettings {
   // simdext's {"op":"histogram"} reply, or nullopt where no trace exists (a real device) or simdext
   // did not answer. Journaled after each suite and at the end of the run (RunState::commands_event).
   std::function<std::optional<nlohmann::json>()> command_histogram;
+  // What the kernel logs about the DUT during each test (kernel_log.h); null: not watched (no DUT).
+  std::shared_ptr<KernelLog> kernel_log;
+  KernelNames kernel_names;
 };
 
 class RunSession {

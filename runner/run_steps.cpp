@@ -110,6 +110,10 @@ SessionSettings settings_for(const RunOptions& options, Prepared& prepared, cons
   settings.honour_reboot_request = prepared.dut.honour_reboot_request;
   for (const auto& [name, value] : prepared.dut.env) settings.env[name] = value;
   settings.expectations = std::move(prepared.expectations);
+  if (!prepared.dut.dut.raw_node.empty()) {
+    settings.kernel_log = open_kernel_log();
+    settings.kernel_names = kernel_names_of(prepared.dut.dut.raw_node);
+  }
   settings.stop = signals.token();
   settings.boot_id = boot_id();
   if (prepared.dut.simdext) {

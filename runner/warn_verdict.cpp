@@ -14,6 +14,9 @@ void record_printed_warnings(reports::TestResult& result, std::string_view outpu
     if (line.starts_with(contract::kWarningLine)) {
       const std::string key = std::string(contract::kWarningProperty) + std::to_string(++n);
       result.properties.try_emplace(key, line.substr(contract::kWarningLine.size()));
+    } else if (line.starts_with(contract::kKernelErrorsExpectedLine)) {
+      result.properties.try_emplace(contract::kKernelErrorsExpectedProperty,
+                                    line.substr(contract::kKernelErrorsExpectedLine.size()));
     }
     at = end + 1;
   }

@@ -9,8 +9,8 @@
 
 namespace dextqual::runner {
 
-// The "[dextqual warning] " lines of a test's output, as its properties warning.<n> (where the XML did
-// not bring them already).
+// The "[dextqual warning] " lines of a test's output, as its properties warning.<n>, and its
+// "[dextqual kernel errors expected] " line as that property (where the XML did not bring them already).
 void record_printed_warnings(reports::TestResult& result, std::string_view output);
 
 // PASS with warnings -> WARN: message the first warning (and how many more), detail every one.

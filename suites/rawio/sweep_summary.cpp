@@ -53,10 +53,12 @@ std::string headline(const std::vector<SweepPoint>& points, const std::string& d
   });
   if (size_works_elsewhere || cause != IoErrorCause::other) {
     std::string lbas;
+    std::size_t listed = 0;
     for (const auto& p : points) {
-      if (p.direction == direction && !p.ok)
-        lbas += (lbas.empty() ? "" : ", ") + std::to_string(p.offset / 512);
+      if (p.direction != direction || p.ok) continue;
+      if (listed++ < 4) lbas += (lbas.empty() ? "" : ", ") + std::to_string(p.offset / 512);
     }
+    if (listed > 4) lbas += " and " + std::to_string(listed - 4) + " more";
     return kind + " at LBA " + lbas +
            (size_works_elsewhere ? " (" + format_bytes(smallest_failure->size) +
                                        " works at other LBAs): a fault at that position, "

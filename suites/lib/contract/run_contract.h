@@ -39,6 +39,11 @@ inline constexpr const char* kProgressFileEnv = "DEXTQUAL_PROGRESS_FILE";
 // text; the runner makes the test WARN (a passed test with warnings: not a failure).
 inline constexpr std::string_view kWarningLine = "[dextqual warning] ";
 inline constexpr std::string_view kWarningProperty = "warning.";
+// A test that causes I/O errors on purpose (a detach with I/O in flight) records this property with the
+// reason: the runner still shows what the kernel logged, in the detail, but does not warn about it.
+// It prints kKernelErrorsExpectedLine with the reason too, so the runner knows before the XML exists.
+inline constexpr const char* kKernelErrorsExpectedProperty = "kernel.io_errors_expected";
+inline constexpr std::string_view kKernelErrorsExpectedLine = "[dextqual kernel errors expected] ";
 
 // What the running test has done so far (issue 14 §4): the suite side writes it, the runner reads it.
 struct TestProgress {

@@ -50,4 +50,9 @@ void judge(const Clause& clause, const ::testing::AssertionResult& check) {
   std::cout << contract::kWarningLine << warning << "\n" << check.message() << "\n";
 }
 
+void expect_kernel_io_errors(const std::string& reason) {
+  ::testing::Test::RecordProperty(contract::kKernelErrorsExpectedProperty, reason);
+  std::cout << contract::kKernelErrorsExpectedLine << reason << "\n";
+}
+
 }  // namespace dextqual::testing

@@ -36,6 +36,10 @@ struct Clause {
 // and the check's text; a should records a warning. A passed check does nothing.
 void judge(const Clause& clause, const ::testing::AssertionResult& check);
 
+// This test causes I/O errors on purpose: what the kernel logs about the DUT during it is shown in its
+// detail, not reported as a warning (contract::kKernelErrorsExpectedProperty).
+void expect_kernel_io_errors(const std::string& reason);
+
 }  // namespace dextqual::testing
 
 // EXPECT_CONFORMS(check, clause): `check` is an AssertionResult (answers(completion, expectation), or
