@@ -168,6 +168,9 @@ std::vector<ScsiTest::OtherLu> ScsiTest::other_lus() {
 }
 
 ScsiTest::ResetOutcome ScsiTest::reset_dut(ResetScope scope) {
+  // The kernel logs the resets this test causes (and the errors of commands they abort): its own.
+  ::dextqual::testing::expect_kernel_io_errors("the test resets the DUT's " + to_string(scope) +
+                                               ": the kernel's reset messages are its own");
   const auto performed = [](ResetScope done) {
     ResetOutcome outcome;
     outcome.done = done;
