@@ -7,6 +7,7 @@
 
 #include "limits/limits_gather.h"
 #include "scsi/make_transport.h"
+#include "testing/conformance.h"
 
 namespace dextqual::testing {
 
@@ -46,6 +47,12 @@ platform::DeviceLifecycle& DutHandle::lifecycle() {
   if (!lifecycle_ || lifecycle_test_ != test) {
     lifecycle_ = platform::make_device_lifecycle(description_, platform::system_command_runner());
     lifecycle_test_ = test;
+    // A test that ejects, detaches, cuts the power of or re-attaches the DUT makes the kernel log the
+    // device's going and coming (resets, offline I/O errors): those are the test's own, not findings.
+    if (test != nullptr) {
+      expect_kernel_io_errors(
+          "the test drives the DUT through lifecycle events: the kernel's messages about them are its own");
+    }
   }
   return *lifecycle_;
 }
