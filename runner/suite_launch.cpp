@@ -230,7 +230,7 @@ LaunchEnd launch_suite(const SuiteExecutionSpec& spec, const std::vector<std::st
     auto it = results.find(name);
     if (it == results.end()) continue;
     auto& result = it->second;
-    for (const auto& [name, value] : xml_case.properties) result.properties[name] = value;
+    for (const auto& [key, value] : xml_case.properties) result.properties[key] = value;
     result.measurements = measurements_of(xml_case.properties);
     apply_warnings(result);  // a warning the test recorded without printing it
     if (result.verdict == reports::Verdict::fail && !xml_case.failure_text.empty()) {
